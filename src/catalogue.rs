@@ -1,0 +1,62 @@
+//! The message catalogue: every code's message in `zh-CN` and `en`, baked from
+//! `data/messages/*.toml` by build.rs (which refuses a code without both locales or with
+//! mismatched placeholders). `docs/codes.md` is generated from the same table and a test keeps
+//! it current.
+
+use crate::issue::Params;
+use crate::options::Locale;
+
+mod baked {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+
+/// Every catalogue entry: `(key, zh-CN, en)`, sorted by key.
+pub fn entries() -> &'static [(&'static str, &'static str, &'static str)] {
+    &baked::MESSAGES
+}
+
+/// The message template of `key` in `locale`, if the catalogue has it.
+pub fn template(key: &str, locale: Locale) -> Option<&'static str> {
+    let index = baked::MESSAGES.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok()?;
+    let (_, zh, en) = baked::MESSAGES.get(index)?;
+    Some(match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    })
+}
+
+/// Renders `key`'s message with its `{placeholders}` filled from `params`.
+///
+/// A key missing from the catalogue is a bug that tests catch (debug builds assert); release
+/// builds fall back to the key itself rather than failing a user's check.
+pub(crate) fn render(key: &str, locale: Locale, params: &Params) -> String {
+    let Some(template) = template(key, locale) else {
+        debug_assert!(false, "message catalogue has no entry for {key:?}");
+        return key.to_owned();
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start + 1..).unwrap_or_default();
+        let Some(end) = after.find('}') else {
+            out.push_str(rest.get(start..).unwrap_or_default());
+            rest = "";
+            break;
+        };
+        let name = after.get(..end).unwrap_or_default();
+        match params.get(name) {
+            Some(value) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{value}");
+            }
+            None => {
+                debug_assert!(false, "message {key:?} uses {{{name}}} but no such param was given");
+                out.push_str(rest.get(start..start + end + 2).unwrap_or_default());
+            }
+        }
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}

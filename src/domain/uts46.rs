@@ -1,0 +1,196 @@
+//! UTS #46 (Unicode IDNA Compatibility Processing, <https://www.unicode.org/reports/tr46/>)
+//! through the `idna` crate, with the flags a registry applies to a name it will delegate:
+//!
+//! > ToASCII … CheckHyphens=true, CheckBidi=true, CheckJoiners=true, UseSTD3ASCIIRules=true,
+//! > Transitional_Processing=false, VerifyDnsLength=true
+//!
+//! (`idna` always checks bidi and joiners, and since 1.0 is always non-transitional.)
+//! `idna` reports only *that* a name failed; a person needs to know *why*, so on failure we
+//! re-run with single flags relaxed to find the rule, and name the label it failed in.
+
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use std::borrow::Cow;
+
+const UTS46: Uts46 = Uts46::new();
+
+/// The UTS #46 rule a name failed, with what the message needs.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// A code point UTS #46 disallows (symbols, most punctuation, unassigned code points).
+    Disallowed { character: char },
+    /// CheckBidi: a right-to-left label mixed with left-to-right text in a way RFC 5893 forbids.
+    Bidi { label: String },
+    /// CheckJoiners: ZERO WIDTH (NON-)JOINER outside the contexts of RFC 5892 Appendix A.
+    Joiners { label: String },
+    /// An `xn--` label that is not valid Punycode.
+    Punycode { label: String },
+    /// A label that breaks a validity criterion as a whole, e.g. starts with a combining mark.
+    Validity { label: String },
+    /// UseSTD3ASCIIRules: an ASCII character other than letters, digits and hyphen.
+    Std3 { character: char },
+    /// CheckHyphens: a hyphen at the start or end, or in the 3rd and 4th positions.
+    Hyphens { label: String },
+    /// VerifyDnsLength: an empty label (`a..b`, `.a`).
+    EmptyLabel,
+    /// VerifyDnsLength: a label longer than 63 octets in A-label form.
+    LabelTooLong { label: String, length: usize },
+    /// VerifyDnsLength: the name is longer than 253 octets in A-label form.
+    NameTooLong { length: usize },
+}
+
+impl Failure {
+    /// The UTS #46 processing flag or step whose check failed.
+    pub fn rule(&self) -> &'static str {
+        match self {
+            Failure::Disallowed { .. } | Failure::Validity { .. } => "Validity",
+            Failure::Bidi { .. } => "CheckBidi",
+            Failure::Joiners { .. } => "CheckJoiners",
+            Failure::Punycode { .. } => "Punycode",
+            Failure::Std3 { .. } => "UseSTD3ASCIIRules",
+            Failure::Hyphens { .. } => "CheckHyphens",
+            Failure::EmptyLabel | Failure::LabelTooLong { .. } | Failure::NameTooLong { .. } => "VerifyDnsLength",
+        }
+    }
+}
+
+/// ToASCII with the URL Standard's lenient flags: what a browser would resolve. Used to read
+/// addresses the way a URL parser does before the strict checks.
+pub fn to_ascii_lenient(host: &str) -> Option<Cow<'_, str>> {
+    UTS46.to_ascii(host.as_bytes(), AsciiDenyList::URL, Hyphens::Allow, DnsLength::Ignore).ok()
+}
+
+/// ToASCII with the registry flags above.
+pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, Failure> {
+    match UTS46.to_ascii(host.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify) {
+        Ok(ascii) => Ok(ascii),
+        Err(_) => Err(diagnose(host)),
+    }
+}
+
+/// ToUnicode of a name that passed [`to_ascii`]: the U-label form shown to people.
+pub fn to_unicode(ascii: &str) -> Cow<'_, str> {
+    if !ascii.split('.').any(|label| label.starts_with("xn--")) {
+        return Cow::Borrowed(ascii);
+    }
+    UTS46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check).0
+}
+
+/// Works out which rule `host` broke, cheapest question first.
+fn diagnose(host: &str) -> Failure {
+    let Some(lenient) = to_ascii_lenient(host) else {
+        return diagnose_validity(host);
+    };
+    // Lenient processing succeeded, so the failure is one of STD3, hyphens or lengths.
+    if let Some(character) = lenient.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.')) {
+        return Failure::Std3 { character };
+    }
+    if UTS46.to_ascii(host.as_bytes(), AsciiDenyList::STD3, Hyphens::Allow, DnsLength::Verify).is_ok() {
+        let label = host
+            .split('.')
+            .find(|l| l.starts_with('-') || l.ends_with('-') || l.get(2..4) == Some("--"))
+            .or_else(|| host.split('.').find(|l| l.starts_with("xn--")))
+            .unwrap_or(host);
+        return Failure::Hyphens { label: label.to_owned() };
+    }
+    if lenient.split('.').any(str::is_empty) {
+        return Failure::EmptyLabel;
+    }
+    if let Some((i, label)) = lenient.split('.').enumerate().find(|(_, l)| l.len() > 63) {
+        let shown = host.split('.').nth(i).unwrap_or(label);
+        return Failure::LabelTooLong { label: ellipsis(shown, 24), length: label.len() };
+    }
+    if lenient.len() > 253 {
+        return Failure::NameTooLong { length: lenient.len() };
+    }
+    // Both hyphens and something else: name hyphens, the likelier to be the one to fix.
+    let label = host.split('.').find(|l| l.starts_with('-') || l.ends_with('-')).unwrap_or(host);
+    Failure::Hyphens { label: label.to_owned() }
+}
+
+/// The lenient pass failed too: a disallowed code point, bidi, joiners, bad Punycode, or a
+/// label-level rule (a combining mark first). Looks at the labels as Unicode, decoding
+/// `xn--` labels, since that is where UTS #46 applies its validity criteria.
+fn diagnose_validity(host: &str) -> Failure {
+    // ASCII outside letters, digits, hyphen and dot: a STD3 failure, whatever else is wrong.
+    if let Some(character) = host.chars().find(|c| c.is_ascii() && !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))) {
+        return Failure::Std3 { character };
+    }
+    let mut labels = Vec::new();
+    for label in host.split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}']) {
+        match label.get(..4).filter(|p| p.eq_ignore_ascii_case("xn--")).and_then(|_| label.get(4..)) {
+            Some(encoded) => match idna::punycode::decode_to_string(encoded) {
+                Some(decoded) if !decoded.is_empty() && encoded.is_ascii() => labels.push((label, decoded)),
+                _ => return Failure::Punycode { label: ellipsis(label, 24) },
+            },
+            None => labels.push((label, label.to_owned())),
+        }
+    }
+    // A code point that is refused wherever it stands (alone, after a left-to-right letter,
+    // after a right-to-left one) is disallowed; anything else fails by its context.
+    let refused_everywhere = |c: char| {
+        let mut buf = [0; 4];
+        let alone = c.encode_utf8(&mut buf);
+        [format!("a{alone}"), format!("\u{05D0}{alone}"), alone.to_owned()].iter().all(|s| to_ascii_lenient(s).is_none())
+    };
+    for (_, decoded) in &labels {
+        if let Some(character) = decoded.chars().find(|c| !matches!(c, '\u{200C}' | '\u{200D}') && refused_everywhere(*c)) {
+            return Failure::Disallowed { character };
+        }
+    }
+    if let Some((label, _)) = labels.iter().find(|(_, d)| d.contains(['\u{200C}', '\u{200D}'])) {
+        return Failure::Joiners { label: ellipsis(label, 24) };
+    }
+    let is_bidi_domain = labels.iter().any(|(_, d)| d.chars().any(is_right_to_left));
+    // Each label alone: one that fails by itself has a label-level problem (a combining mark
+    // first, a bidi rule inside the label); if all pass alone, the domain fails as a whole.
+    for (label, decoded) in &labels {
+        if !decoded.is_empty() && to_ascii_lenient(decoded).is_none() {
+            let shown = ellipsis(label, 24);
+            return if is_bidi_domain { Failure::Bidi { label: shown } } else { Failure::Validity { label: shown } };
+        }
+    }
+    let label = labels.iter().find(|(_, d)| d.chars().any(is_right_to_left)).map_or_else(|| ellipsis(host, 24), |(l, _)| ellipsis(l, 24));
+    Failure::Bidi { label }
+}
+
+/// Strong right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …): enough to point
+/// at the label a bidi failure concerns.
+fn is_right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+}
+
+/// At most `max` characters of `s`, for messages about very long labels.
+fn ellipsis(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s.get(..i).unwrap_or_default()),
+        None => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_and_encodes() {
+        assert_eq!(to_ascii("例子.中国").as_deref(), Ok("xn--fsqu00a.xn--fiqs8s"));
+        assert_eq!(to_ascii("ＥＸＡＭＰＬＥ.com").as_deref(), Ok("example.com"));
+        assert_eq!(to_unicode("xn--fsqu00a.xn--fiqs8s"), "例子.中国");
+    }
+
+    #[test]
+    fn names_the_rule() {
+        assert_eq!(to_ascii("-abc.com").map_err(|f| f.rule()), Err("CheckHyphens"));
+        assert_eq!(to_ascii("ab--c.com").map_err(|f| f.rule()), Err("CheckHyphens"));
+        assert_eq!(to_ascii("a_b.com"), Err(Failure::Std3 { character: '_' }));
+        assert_eq!(to_ascii("a..com"), Err(Failure::EmptyLabel));
+        let long = format!("{}.com", "a".repeat(64));
+        assert_eq!(to_ascii(&long).map_err(|f| f.rule()), Err("VerifyDnsLength"));
+        let name = format!("{}com", "abcdefghi.".repeat(26));
+        assert_eq!(to_ascii(&name), Err(Failure::NameTooLong { length: 263 }));
+        assert_eq!(to_ascii("a\u{200D}b.com").map_err(|f| f.rule()), Err("CheckJoiners"));
+        assert_eq!(to_ascii("xn--zz.com").map_err(|f| f.rule()), Err("Punycode"));
+        assert_eq!(to_ascii("a\u{E000}b.com"), Err(Failure::Disallowed { character: '\u{E000}' }));
+        assert_eq!(to_ascii("a\u{05D0}1.com").map_err(|f| f.rule()), Err("CheckBidi"));
+    }
+}

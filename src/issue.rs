@@ -1,0 +1,220 @@
+//! The one shape every finding takes, in the manner of zod: `{code, path, severity, message,
+//! params}`. Codes are stable dotted strings (`domain.ip_address`); paths address the form
+//! field the finding concerns (`websites.0.domains.1`, `''` for `checkDomain`'s own input);
+//! messages are rendered from the catalogue (`data/messages/*.toml`) in the caller's locale.
+
+use crate::catalogue;
+use crate::options::Locale;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::borrow::Cow;
+
+/// How sure we are that a provider or a 管局 would reject the filing.
+///
+/// Following `icp-rules.md`: errors only for rules tagged confirmed ([C], [V]); everything
+/// inferred or disputed ([I], [U], [C3]) is a warning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The filing would be rejected.
+    Error,
+    /// It may be rejected, or needs care.
+    Warning,
+}
+
+/// A value a message was built from; serialised as a plain JSON string or number.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Param {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Param {
+    fn from(s: &str) -> Self {
+        Param::Text(s.to_owned())
+    }
+}
+impl From<String> for Param {
+    fn from(s: String) -> Self {
+        Param::Text(s)
+    }
+}
+impl From<char> for Param {
+    fn from(c: char) -> Self {
+        Param::Text(c.to_string())
+    }
+}
+impl From<usize> for Param {
+    fn from(n: usize) -> Self {
+        Param::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+impl From<i64> for Param {
+    fn from(n: i64) -> Self {
+        Param::Number(n)
+    }
+}
+impl From<u32> for Param {
+    fn from(n: u32) -> Self {
+        Param::Number(i64::from(n))
+    }
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Param::Text(s) => f.write_str(s),
+            Param::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// Named parameters in insertion order; serialised as a JSON object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Params(pub Vec<(&'static str, Param)>);
+
+impl Params {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Issue {
+    /// Stable dotted code, listed with its messages in `docs/codes.md`.
+    pub code: &'static str,
+    /// Form-field path into the input (`entity.responsible.mobile`); `""` for a bare value.
+    pub path: String,
+    pub severity: Severity,
+    /// Rendered in the requested locale.
+    pub message: String,
+    #[serde(skip_serializing_if = "Params::is_empty")]
+    pub params: Params,
+}
+
+/// A validation result: `ok` is true when no issue is an error.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub ok: bool,
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn from_issues(issues: Vec<Issue>) -> Self {
+        Report { ok: !issues.iter().any(|i| i.severity == Severity::Error), issues }
+    }
+}
+
+/// Collects issues for one check, rendering each message once, in the caller's locale.
+#[derive(Debug)]
+pub(crate) struct Issues {
+    locale: Locale,
+    list: Vec<Issue>,
+}
+
+impl Issues {
+    pub(crate) fn new(locale: Locale) -> Self {
+        Issues { locale, list: Vec::new() }
+    }
+
+    pub(crate) fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// Records a finding whose message is the catalogue entry of `code` itself.
+    pub(crate) fn add(&mut self, severity: Severity, code: &'static str, path: &str, params: Params) {
+        self.add_with_message(severity, code, code, path, params);
+    }
+
+    /// Records a finding whose message comes from a more specific catalogue entry
+    /// (`domain.invalid.hyphens` for code `domain.invalid`): one stable code, a message that
+    /// says exactly which rule failed.
+    pub(crate) fn add_with_message(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message_key: &str,
+        path: &str,
+        params: Params,
+    ) {
+        let message = catalogue::render(message_key, self.locale, &params);
+        self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
+    }
+
+    /// Records a finding whose message shows some params differently from how they are
+    /// stored: params stay locale-neutral (`province: "BJ"`) for programs, while the message
+    /// reads naturally (`北京`). `display` entries override `params` when rendering.
+    pub(crate) fn add_displayed(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        message_key: &str,
+        path: &str,
+        params: Params,
+        display: Params,
+    ) {
+        let mut shown = display;
+        shown.0.extend(params.0.iter().filter(|(k, _)| shown.get(k).is_none()).cloned().collect::<Vec<_>>());
+        let message = catalogue::render(message_key, self.locale, &shown);
+        self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
+    }
+
+    /// Records a finding whose message was rendered by the caller (for messages assembled
+    /// from several catalogue entries, such as a list of localised part names).
+    pub(crate) fn add_rendered(&mut self, severity: Severity, code: &'static str, path: &str, message: String, params: Params) {
+        self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
+    }
+
+    pub(crate) fn error(&mut self, code: &'static str, path: &str, params: Params) {
+        self.add(Severity::Error, code, path, params);
+    }
+
+    pub(crate) fn warning(&mut self, code: &'static str, path: &str, params: Params) {
+        self.add(Severity::Warning, code, path, params);
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        self.list.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    pub(crate) fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {
+        self.list.extend(issues);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Issue> {
+        self.list
+    }
+}
+
+/// Builds [`Params`] from `name => value` pairs: `params!["tld" => "io"]`.
+macro_rules! params {
+    () => { $crate::issue::Params::default() };
+    ($($name:literal => $value:expr),+ $(,)?) => {
+        $crate::issue::Params(vec![$(($name, $crate::issue::Param::from($value))),+])
+    };
+}
+pub(crate) use params;
+
+/// Joins path segments the way forms bind them: `websites` + 0 → `websites.0`.
+pub(crate) fn join_path<'a>(base: &'a str, segment: &str) -> Cow<'a, str> {
+    if base.is_empty() {
+        Cow::Owned(segment.to_owned())
+    } else {
+        Cow::Owned(format!("{base}.{segment}"))
+    }
+}

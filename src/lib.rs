@@ -1,0 +1,33 @@
+//! # icp-precheck
+//!
+//! Catches, on the client and at once, what a cloud provider or a provincial communications
+//! administration (管局) would reject in a China ICP filing (ICP备案): domains that cannot be
+//! filed, certificate numbers with wrong check digits, names and contacts that break a rule.
+//!
+//! The rules, each with its source and how sure we are of it, are in `icp-rules.md`; the
+//! public contract is `api.md`. Every finding is an [`Issue`] with a stable code, a form-field
+//! path, a severity (errors only for confirmed rules) and a message in Chinese or English.
+//!
+//! This crate is plain Rust; `src/wasm.rs` is a thin `#[wasm_bindgen]` layer over it.
+
+pub mod catalogue;
+pub mod domain;
+pub mod issue;
+pub mod options;
+pub mod psl;
+pub mod rules;
+mod rules_info;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use domain::{check_domain, DomainReport};
+pub use issue::{Issue, Param, Params, Report, Severity};
+pub use options::{Date, Locale, Options, Province};
+pub use rules::EntityType;
+pub use rules_info::{rules_info, RulesInfo};
+
+/// Checks many domains at once; one report per input, in order.
+pub fn check_domains<S: AsRef<str>>(inputs: &[S], options: &Options) -> Vec<DomainReport> {
+    inputs.iter().map(|input| check_domain(input.as_ref(), options)).collect()
+}

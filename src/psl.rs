@@ -1,0 +1,153 @@
+//! The Public Suffix List, baked at build time into a label trie (see `build/psl.rs`), served
+//! through the `publicsuffix` crate's `Psl` trait so that its `suffix()` / `domain()`
+//! algorithms (wildcards, exceptions, the implicit `*` rule) apply unchanged.
+//!
+//! Nothing is parsed at run time: the first check after `init()` costs the same as the
+//! thousandth. Rules are stored in A-labels, so hosts must be looked up in A-labels, lower case.
+
+pub use publicsuffix::{Info, Psl, Type};
+
+/// One trie node: its label (a slice of [`baked::LABELS`]), its children (a contiguous,
+/// label-sorted run of [`baked::NODES`]) and whether a rule ends here.
+#[derive(Debug)]
+pub(crate) struct TrieNode {
+    label_start: u32,
+    label_len: u8,
+    first_child: u32,
+    child_count: u16,
+    flags: u8,
+}
+
+const RULE: u8 = 1;
+const PRIVATE: u8 = 2;
+const EXCEPTION: u8 = 4;
+
+impl TrieNode {
+    pub(crate) const fn new(label_start: u32, label_len: u8, first_child: u32, child_count: u16, flags: u8) -> Self {
+        TrieNode { label_start, label_len, first_child, child_count, flags }
+    }
+
+    fn label(&self) -> &'static [u8] {
+        let start = self.label_start as usize;
+        baked::LABELS.as_bytes().get(start..start + usize::from(self.label_len)).unwrap_or_default()
+    }
+
+    fn children(&self) -> &'static [TrieNode] {
+        let first = self.first_child as usize;
+        baked::NODES.get(first..first + usize::from(self.child_count)).unwrap_or_default()
+    }
+
+    fn child(&self, label: &[u8]) -> Option<&'static TrieNode> {
+        let children = self.children();
+        children.binary_search_by(|c| c.label().cmp(label)).ok().and_then(|i| children.get(i))
+    }
+
+    fn rule_type(&self) -> Option<Type> {
+        (self.flags & RULE != 0).then_some(if self.flags & PRIVATE != 0 { Type::Private } else { Type::Icann })
+    }
+}
+
+mod baked {
+    use super::TrieNode;
+    include!(concat!(env!("OUT_DIR"), "/psl.rs"));
+}
+
+/// Version line of the baked list (`2026-10-22_08-36-41_UTC`) and its upstream commit.
+pub fn version() -> &'static str {
+    baked::VERSION
+}
+pub fn commit() -> &'static str {
+    baked::COMMIT
+}
+pub fn rule_count() -> usize {
+    baked::RULE_COUNT
+}
+
+/// The baked list, restricted to one section or not.
+#[derive(Clone, Copy, Debug)]
+pub struct List {
+    only: Option<Type>,
+}
+
+/// Both sections: what browsers use for cookies, and what tells a hosting platform's
+/// sub-domain (`user.github.io`) from a registrable domain.
+pub const ALL: List = List { only: None };
+/// The ICANN section only: registries' suffixes. The domain that is filed is the registrable
+/// domain under this section, since a platform's customer does not hold `github.io`.
+pub const ICANN: List = List { only: Some(Type::Icann) };
+
+impl Psl for List {
+    /// Mirrors `publicsuffix::List::find` (2.3), including its handling of the section filter
+    /// and of exception rules, over the baked trie.
+    fn find<'a, T>(&self, mut labels: T) -> Info
+    where
+        T: Iterator<Item = &'a [u8]>,
+    {
+        let Some(root) = baked::NODES.first() else { return Info { len: 0, typ: None } };
+        let Some(first) = labels.next() else { return Info { len: 0, typ: None } };
+        // The implicit "*" rule: an unknown TLD is its own (unknown-type) suffix.
+        let mut info = Info { len: first.len(), typ: None };
+        let mut node = match root.child(first) {
+            Some(node) => node,
+            None => return info,
+        };
+        info.typ = node.rule_type().filter(|t| self.only.is_none_or(|only| only == *t));
+        let mut len_so_far = first.len();
+        for label in labels {
+            node = match node.child(label).or_else(|| node.child(b"*")) {
+                Some(next) => next,
+                None => break,
+            };
+            let with_dot = label.len() + 1;
+            if let Some(typ) = node.rule_type() {
+                if self.only.is_none_or(|only| only == typ) {
+                    info.typ = Some(typ);
+                    if node.flags & EXCEPTION != 0 {
+                        info.len = len_so_far;
+                        break;
+                    }
+                    info.len = len_so_far + with_dot;
+                }
+            }
+            len_so_far += with_dot;
+        }
+        info
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registrable(list: List, host: &str) -> Option<String> {
+        list.domain(host.as_bytes()).map(|d| String::from_utf8_lossy(d.as_bytes()).into_owned())
+    }
+
+    #[test]
+    fn spec_examples_8_4() {
+        // icp-rules.md §8.4, computed there with the Python `publicsuffixlist` package.
+        assert_eq!(registrable(ICANN, "www.example.com.cn").as_deref(), Some("example.com.cn"));
+        assert_eq!(registrable(ICANN, "a.b.example.bj.cn").as_deref(), Some("example.bj.cn"));
+        let gongsi = idna::domain_to_ascii("x.example.公司.cn").unwrap_or_default();
+        assert_eq!(registrable(ICANN, &gongsi), idna::domain_to_ascii("example.公司.cn").ok());
+        let zhongguo = idna::domain_to_ascii("www.example.中国").unwrap_or_default();
+        assert_eq!(registrable(ICANN, &zhongguo).as_deref(), Some("example.xn--fiqs8s"));
+        let suffix = ALL.suffix(b"user.github.io");
+        assert_eq!(suffix.map(|s| s.as_bytes()), Some(&b"github.io"[..]));
+        assert_eq!(suffix.and_then(|s| s.typ()), Some(Type::Private));
+        assert_eq!(registrable(ICANN, "user.github.io").as_deref(), Some("github.io"));
+    }
+
+    #[test]
+    fn zones_missing_from_the_psl_are_added() {
+        // §1.4: 政务.cn and 公益.cn are not in the PSL but are S1 zones.
+        let host = idna::domain_to_ascii("www.example.政务.cn").unwrap_or_default();
+        assert_eq!(registrable(ICANN, &host), idna::domain_to_ascii("example.政务.cn").ok());
+    }
+
+    #[test]
+    fn unknown_tld_is_an_unknown_suffix() {
+        let suffix = ALL.suffix(b"example.notatld");
+        assert_eq!(suffix.map(|s| s.is_known()), Some(false));
+    }
+}

@@ -1,0 +1,157 @@
+//! Rule data baked from `data/rules/*.toml` (see build.rs), and look-ups over it.
+//!
+//! Lists, zones, provinces and entity types are data: adding a TLD that MIIT approves, or a
+//! province profile, is an edit to a TOML file with its source and date, not to this code.
+
+use crate::issue::Severity;
+
+/// A province whose 管局 publishes its own TLD list (icp-rules.md §1.2.2).
+#[derive(Debug)]
+pub(crate) struct ProvinceTldList {
+    pub province: &'static str,
+    pub version: &'static str,
+    pub source: &'static str,
+    /// Sorted A-labels.
+    pub allowed: &'static [&'static str],
+    /// Whether the national IDN TLDs count as allowed (Beijing's ".中文域名").
+    pub national_idn: bool,
+    /// Sorted; explicitly named as not fileable.
+    pub refused: &'static [&'static str],
+}
+
+/// A `.cn` zone (or IDN TLD) reserved for some kinds of entity (icp-rules.md §1.4).
+#[derive(Debug)]
+pub(crate) struct Zone {
+    pub ascii: &'static str,
+    pub unicode: &'static str,
+    pub remark: &'static str,
+    pub allowed: &'static [EntityType],
+    pub tolerated: &'static [EntityType],
+    pub otherwise: Severity,
+}
+
+/// A filing province (ISO 3166-2:CN).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ProvinceInfo {
+    pub code: &'static str,
+    pub numeric: &'static str,
+    pub name: &'static str,
+    pub full_name: &'static str,
+    pub abbreviation: &'static str,
+    pub record_prefix: &'static str,
+    pub en: &'static str,
+    pub aliases: &'static [&'static str],
+}
+
+/// An entity type with the spellings accepted on input.
+#[derive(Debug)]
+pub struct EntityTypeInfo {
+    pub entity_type: EntityType,
+    pub key: &'static str,
+    pub names: &'static [&'static str],
+    pub en: &'static str,
+    pub miit_id: u32,
+}
+
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+impl EntityType {
+    /// Parses the API key (`"government"`) or a Chinese name (`"政府机关"`).
+    pub fn parse(input: &str) -> Option<EntityType> {
+        let input = input.trim();
+        ENTITY_TYPES
+            .iter()
+            .find(|t| t.key.eq_ignore_ascii_case(input) || t.names.contains(&input))
+            .map(|t| t.entity_type)
+    }
+
+    pub fn info(self) -> &'static EntityTypeInfo {
+        // Generated in declaration order, so the discriminant is the index.
+        let index = self as usize;
+        match ENTITY_TYPES.get(index) {
+            Some(info) => info,
+            None => &ENTITY_TYPES[0],
+        }
+    }
+
+    /// The API key, e.g. `"public_institution"`.
+    pub fn key(self) -> &'static str {
+        self.info().key
+    }
+
+    /// The canonical Chinese name, e.g. `"事业单位"`.
+    pub fn name_zh(self) -> &'static str {
+        self.info().names.first().copied().unwrap_or("")
+    }
+
+    pub fn all() -> impl Iterator<Item = EntityType> {
+        ENTITY_TYPES.iter().map(|t| t.entity_type)
+    }
+}
+
+pub(crate) fn is_sorted_member(list: &[&str], item: &str) -> bool {
+    list.binary_search(&item).is_ok()
+}
+
+pub(crate) fn province_tld_list(code: &str) -> Option<&'static ProvinceTldList> {
+    PROVINCE_TLD_LISTS.iter().find(|l| l.province == code)
+}
+
+/// The U-label of a national IDN TLD, given its A-label.
+pub(crate) fn idn_tld_unicode(a_label: &str) -> Option<&'static str> {
+    NATIONAL_IDN_TLDS.binary_search_by(|(a, _)| (*a).cmp(a_label)).ok().and_then(|i| NATIONAL_IDN_TLDS.get(i)).map(|(_, u)| *u)
+}
+
+/// The special-use name `ascii` falls under, with its RFC.
+pub(crate) fn special_use(ascii: &str) -> Option<(&'static str, &'static str)> {
+    SPECIAL_USE.iter().copied().find(|(suffix, _)| {
+        ascii == *suffix || (ascii.len() > suffix.len() && ascii.ends_with(suffix) && ascii.as_bytes().get(ascii.len() - suffix.len() - 1) == Some(&b'.'))
+    })
+}
+
+/// The restricted zone that `suffix` (an ICANN public suffix in A-labels) belongs to.
+pub(crate) fn zone_of(suffix: &str) -> Option<&'static Zone> {
+    ZONES.iter().find(|z| {
+        suffix == z.ascii || (suffix.len() > z.ascii.len() && suffix.ends_with(z.ascii) && suffix.as_bytes().get(suffix.len() - z.ascii.len() - 1) == Some(&b'.'))
+    })
+}
+
+/// Every filing province.
+pub fn provinces() -> &'static [ProvinceInfo] {
+    &PROVINCES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_type_info_matches_its_variant() {
+        for info in &ENTITY_TYPES {
+            assert_eq!(info.entity_type.info().key, info.key);
+            assert_eq!(EntityType::parse(info.key), Some(info.entity_type));
+            for name in info.names {
+                assert_eq!(EntityType::parse(name), Some(info.entity_type), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn generated_lists_are_sorted_for_binary_search() {
+        assert!(NATIONAL_TLDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(REFUSED_TLDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for list in &PROVINCE_TLD_LISTS {
+            assert!(list.allowed.windows(2).all(|w| w[0] < w[1]));
+            assert!(list.refused.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn special_use_matches_whole_labels_only() {
+        assert!(special_use("localhost").is_some());
+        assert!(special_use("printer.local").is_some());
+        assert!(special_use("www.example.com").is_some());
+        assert!(special_use("mylocal").is_none());
+        assert!(special_use("notexample.com").is_none());
+    }
+}

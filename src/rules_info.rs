@@ -1,0 +1,62 @@
+//! `rulesInfo()`: which versions of which rule sets this build carries, so a console can show
+//! them and a support engineer can tell which list answered.
+
+use crate::{psl, rules};
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleSet {
+    pub version: &'static str,
+    pub source: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvinceList {
+    pub province: &'static str,
+    pub version: &'static str,
+    pub source: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RulesInfo {
+    pub crate_version: &'static str,
+    pub tld_allowlist: RuleSet,
+    pub public_suffix_list: RuleSet,
+    /// Provinces with a rule profile of their own (ISO codes).
+    pub provinces: Vec<&'static str>,
+    pub province_tld_lists: Vec<ProvinceList>,
+    pub cn_zones: RuleSet,
+    pub special_use_names: RuleSet,
+    pub entity_types: RuleSet,
+    /// Where the UTS #46 mapping data of this build comes from.
+    pub idna_data: &'static str,
+    /// Number of message codes in the catalogue.
+    pub message_count: usize,
+}
+
+/// The versions and sources of every rule set in this build.
+pub fn rules_info() -> RulesInfo {
+    let mut provinces: Vec<&'static str> = rules::PROVINCE_TLD_LISTS.iter().map(|l| l.province).collect();
+    provinces.sort_unstable();
+    provinces.dedup();
+    RulesInfo {
+        crate_version: env!("CARGO_PKG_VERSION"),
+        tld_allowlist: RuleSet { version: rules::NATIONAL_TLDS_VERSION, source: rules::NATIONAL_TLDS_SOURCE },
+        public_suffix_list: RuleSet {
+            version: psl::version(),
+            source: "https://publicsuffix.org/list/public_suffix_list.dat, via the PyPI package publicsuffixlist (data/psl/)",
+        },
+        provinces,
+        province_tld_lists: rules::PROVINCE_TLD_LISTS
+            .iter()
+            .map(|l| ProvinceList { province: l.province, version: l.version, source: l.source })
+            .collect(),
+        cn_zones: RuleSet { version: rules::ZONES_VERSION, source: rules::ZONES_SOURCE },
+        special_use_names: RuleSet { version: rules::SPECIAL_USE_VERSION, source: rules::SPECIAL_USE_SOURCE },
+        entity_types: RuleSet { version: rules::ENTITY_TYPES_VERSION, source: rules::ENTITY_TYPES_SOURCE },
+        idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
+        message_count: crate::catalogue::entries().len(),
+    }
+}
