@@ -7,7 +7,6 @@ use crate::catalogue;
 use crate::options::Locale;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use std::borrow::Cow;
 
 /// How sure we are that a provider or a 管局 would reject the filing.
 ///
@@ -209,12 +208,3 @@ macro_rules! params {
     };
 }
 pub(crate) use params;
-
-/// Joins path segments the way forms bind them: `websites` + 0 → `websites.0`.
-pub(crate) fn join_path<'a>(base: &'a str, segment: &str) -> Cow<'a, str> {
-    if base.is_empty() {
-        Cow::Owned(segment.to_owned())
-    } else {
-        Cow::Owned(format!("{base}.{segment}"))
-    }
-}

@@ -12,6 +12,8 @@
 
 pub mod catalogue;
 pub mod domain;
+pub mod dynamic;
+pub mod input;
 pub mod issue;
 pub mod options;
 pub mod psl;

@@ -30,6 +30,7 @@ pub struct RulesInfo {
     pub cn_zones: RuleSet,
     pub special_use_names: RuleSet,
     pub entity_types: RuleSet,
+    pub province_data: RuleSet,
     /// Where the UTS #46 mapping data of this build comes from.
     pub idna_data: &'static str,
     /// Number of message codes in the catalogue.
@@ -56,6 +57,7 @@ pub fn rules_info() -> RulesInfo {
         cn_zones: RuleSet { version: rules::ZONES_VERSION, source: rules::ZONES_SOURCE },
         special_use_names: RuleSet { version: rules::SPECIAL_USE_VERSION, source: rules::SPECIAL_USE_SOURCE },
         entity_types: RuleSet { version: rules::ENTITY_TYPES_VERSION, source: rules::ENTITY_TYPES_SOURCE },
+        province_data: RuleSet { version: rules::PROVINCES_VERSION, source: rules::PROVINCES_SOURCE },
         idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
         message_count: crate::catalogue::entries().len(),
     }

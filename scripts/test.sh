@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, runs the native suites (unit, conformance, docs),
+# builds pkg/, then runs the Node tests that load pkg/ as a console would.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+echo "== native tests (cargo test) =="
+cargo test
+echo "== conformance pass counts =="
+cargo test --quiet --test conformance -- --nocapture --test-threads 1 2>&1 | grep -E 'pass|differ|diagnosed'
+
+echo "== pkg/ =="
+bash scripts/build-pkg.sh
+
+echo "== Node tests of pkg/ =="
+node --test tests/node/

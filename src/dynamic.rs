@@ -1,0 +1,112 @@
+//! The entry points as JavaScript calls them: untyped [`Value`]s in, reports out, and never
+//! a panic or an exception for bad content or wrong types (api.md). `src/wasm.rs` only
+//! converts to and from JavaScript around these functions.
+
+use crate::domain::{check_domain, DomainReport};
+use crate::input::{read_options, type_error, Value, MAX_BATCH};
+use crate::issue::{params, Issue, Issues};
+use crate::options::Date;
+
+/// `checkDomain(input, options)`.
+pub fn check_domain_value(input: &Value, options: &Value, system_today: Option<Date>) -> DomainReport {
+    let (options, option_issues) = read_options(options, system_today);
+    let option_issues = option_issues.into_vec();
+    one_domain(input, &options, &option_issues)
+}
+
+/// `checkDomains(inputs, options)`: one report per item, in order. Not an array: one report
+/// saying so. More than [`MAX_BATCH`] items: the first `MAX_BATCH`, and the last report says
+/// how many were left out.
+pub fn check_domains_value(inputs: &Value, options: &Value, system_today: Option<Date>) -> Vec<DomainReport> {
+    let (options, option_issues) = read_options(options, system_today);
+    let option_issues = option_issues.into_vec();
+    let Value::Array { items, length } = inputs else {
+        let mut issues = Issues::new(options.locale);
+        type_error(inputs, "array", "", &mut issues);
+        issues.extend(option_issues);
+        return vec![DomainReport::from_issues(String::new(), issues.into_vec())];
+    };
+    let mut reports: Vec<DomainReport> = items.iter().map(|item| one_domain(item, &options, &option_issues)).collect();
+    if *length > items.len() {
+        let mut issues = Issues::new(options.locale);
+        issues.error("field.too_many", "", params!["count" => *length, "max" => MAX_BATCH]);
+        reports.push(DomainReport::from_issues(String::new(), issues.into_vec()));
+    }
+    reports
+}
+
+fn one_domain(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
+    let mut report = match input {
+        Value::String { text, lone_surrogates } => {
+            let mut report = check_domain(text, options);
+            if *lone_surrogates {
+                let mut issues = Issues::new(options.locale);
+                issues.warning("field.encoding", "", params![]);
+                report.issues.splice(0..0, issues.into_vec());
+            }
+            report
+        }
+        other => {
+            let mut issues = Issues::new(options.locale);
+            type_error(other, "string", "", &mut issues);
+            DomainReport::from_issues(String::new(), issues.into_vec())
+        }
+    };
+    report.issues.extend(option_issues.iter().cloned());
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(fields: &[(&str, Value)]) -> Value {
+        Value::Object(fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
+    }
+
+    #[test]
+    fn wrong_types_are_issues() {
+        for input in [Value::Null, Value::Number(1.0), Value::Bool(true), Value::Object(vec![]), Value::Other("symbol")] {
+            let report = check_domain_value(&input, &Value::Undefined, None);
+            assert!(!report.ok);
+            assert_eq!(report.issues[0].code, "field.type", "{input:?}");
+        }
+    }
+
+    #[test]
+    fn options_are_read_and_bad_ones_reported() {
+        let en_beijing = options(&[("locale", Value::str("en")), ("province", Value::str("京"))]);
+        let report = check_domain_value(&Value::str("mysite.asia"), &en_beijing, None);
+        assert!(!report.ok);
+        assert!(report.issues[0].message.starts_with("The Beijing"), "{}", report.issues[0].message);
+
+        let bad = options(&[("locale", Value::Number(1.0)), ("province", Value::str("火星")), ("entityType", Value::str("alien"))]);
+        let report = check_domain_value(&Value::str("mysite.com"), &bad, None);
+        assert!(report.ok);
+        let paths: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(paths, vec!["options.locale", "options.province", "options.entityType"]);
+        let report = check_domain_value(&Value::str("mysite.com"), &Value::str("en"), None);
+        assert_eq!(report.issues[0].path, "options");
+    }
+
+    #[test]
+    fn batches() {
+        let items = vec![Value::str("mysite.com"), Value::Null, Value::str("1.1.1.1")];
+        let reports = check_domains_value(&Value::Array { items, length: 3 }, &Value::Undefined, None);
+        let ok: Vec<bool> = reports.iter().map(|r| r.ok).collect();
+        assert_eq!(ok, vec![true, false, false]);
+        let reports = check_domains_value(&Value::str("mysite.com"), &Value::Undefined, None);
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].issues[0].code, "field.type");
+        let reports = check_domains_value(&Value::Array { items: vec![], length: MAX_BATCH + 5 }, &Value::Undefined, None);
+        assert_eq!(reports[0].issues[0].code, "field.too_many");
+    }
+
+    #[test]
+    fn lone_surrogates_are_reported() {
+        let input = Value::String { text: "my\u{FFFD}site.com".into(), lone_surrogates: true };
+        let report = check_domain_value(&input, &Value::Undefined, None);
+        assert_eq!(report.issues[0].code, "field.encoding");
+        assert!(!report.ok, "U+FFFD is not allowed in a domain");
+    }
+}

@@ -1,0 +1,200 @@
+//! Untyped input, as it arrives from JavaScript: `null`, numbers where strings belong, arrays
+//! for objects, lone surrogates, a hundred thousand items, objects nested a thousand deep.
+//!
+//! `src/wasm.rs` converts a `JsValue` into a [`Value`] (bounded in depth and size while it
+//! walks), and the functions here read typed fields out of it, turning every mismatch into a
+//! `field.type` issue at the field's path. This lives in plain Rust so native tests reach it.
+
+use crate::issue::{params, Issues};
+use crate::options::{Date, Locale, Options, Province};
+use crate::rules::EntityType;
+
+/// Deepest nesting the converter follows; deeper values become [`Value::TooDeep`].
+pub const MAX_DEPTH: usize = 32;
+/// Most items read from an array passed to `checkDomains`; the rest are reported, not read.
+pub const MAX_BATCH: usize = 100_000;
+/// Most items read from any other array (domains of a website, websites of a filing, …).
+pub const MAX_ITEMS: usize = 1_000;
+
+/// A JavaScript value, reduced to what validation needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Undefined,
+    Null,
+    Bool(bool),
+    Number(f64),
+    /// A string; `lone_surrogates` when the UTF-16 original had unpaired surrogates, which
+    /// were replaced by U+FFFD on the way in.
+    String { text: String, lone_surrogates: bool },
+    /// Items read, and the array's full length.
+    Array { items: Vec<Value>, length: usize },
+    /// Own enumerable properties in order.
+    Object(Vec<(String, Value)>),
+    /// Nested deeper than [`MAX_DEPTH`]: not read.
+    TooDeep,
+    /// A function, symbol or bigint: `typeof` names it.
+    Other(&'static str),
+}
+
+impl Value {
+    pub fn str(text: impl Into<String>) -> Value {
+        Value::String { text: text.into(), lone_surrogates: false }
+    }
+
+    /// What `typeof`-like word describes this value, for `field.type` messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Undefined => "undefined",
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String { .. } => "string",
+            Value::Array { .. } => "array",
+            Value::Object(_) | Value::TooDeep => "object",
+            Value::Other(kind) => kind,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Value::Undefined | Value::Null)
+    }
+}
+
+/// Reads a string field: `None` when absent; a `field.type` issue (and `None`) when it is
+/// something else; a `field.encoding` warning when it carried lone surrogates.
+pub(crate) fn read_str<'v>(value: Option<&'v Value>, path: &str, issues: &mut Issues) -> Option<&'v str> {
+    match value? {
+        Value::Undefined | Value::Null => None,
+        Value::String { text, lone_surrogates } => {
+            if *lone_surrogates {
+                issues.warning("field.encoding", path, params![]);
+            }
+            Some(text)
+        }
+        other => {
+            type_error(other, "string", path, issues);
+            None
+        }
+    }
+}
+
+/// Reads a boolean field, `field.type` otherwise.
+pub(crate) fn read_bool(value: Option<&Value>, path: &str, issues: &mut Issues) -> Option<bool> {
+    match value? {
+        Value::Undefined | Value::Null => None,
+        Value::Bool(b) => Some(*b),
+        other => {
+            type_error(other, "boolean", path, issues);
+            None
+        }
+    }
+}
+
+/// `field.type` for `found` where `expected` ("string", "object", "array", …) belongs.
+pub(crate) fn type_error(found: &Value, expected: &'static str, path: &str, issues: &mut Issues) {
+    if matches!(found, Value::TooDeep) {
+        issues.error("field.too_deep", path, params!["max" => MAX_DEPTH]);
+        return;
+    }
+    let display = match issues.locale() {
+        Locale::ZhCn => params!["expected" => type_name_zh(expected), "found" => type_name_zh(found.kind())],
+        Locale::En => params!["expected" => type_name_en(expected), "found" => type_name_en(found.kind())],
+    };
+    issues.add_displayed(
+        crate::issue::Severity::Error,
+        "field.type",
+        "field.type",
+        path,
+        params!["expected" => expected, "found" => found.kind()],
+        display,
+    );
+}
+
+fn type_name_zh(kind: &str) -> &'static str {
+    match kind {
+        "string" => "字符串",
+        "number" => "数字",
+        "boolean" => "布尔值",
+        "array" => "数组",
+        "object" => "对象",
+        "null" => "空值 null",
+        "undefined" => "undefined",
+        "function" => "函数",
+        "symbol" => "Symbol",
+        "bigint" => "BigInt",
+        _ => "其他类型",
+    }
+}
+
+fn type_name_en(kind: &str) -> &'static str {
+    match kind {
+        "string" => "a string",
+        "number" => "a number",
+        "boolean" => "a boolean",
+        "array" => "an array",
+        "object" => "an object",
+        "null" => "null",
+        "undefined" => "undefined",
+        "function" => "a function",
+        "symbol" => "a symbol",
+        "bigint" => "a bigint",
+        _ => "another type",
+    }
+}
+
+/// Reads `Options` from an untyped value. Problems with the options themselves are reported
+/// at `options.<field>` as warnings and the default is used: a bad option should not make a
+/// domain look unfileable. `system_today` is the date when `today` is absent.
+pub(crate) fn read_options(value: &Value, system_today: Option<Date>) -> (Options, Issues) {
+    // The locale comes first, since every other message is written in it.
+    let locale = match value.get("locale") {
+        Some(Value::String { text, .. }) => Locale::parse(text),
+        _ => None,
+    };
+    let mut options = Options { locale: locale.unwrap_or_default(), today: system_today, ..Options::default() };
+    let mut issues = Issues::new(options.locale);
+    match value {
+        Value::Undefined | Value::Null => return (options, issues),
+        Value::Object(_) => {}
+        other => {
+            type_error(other, "object", "options", &mut issues);
+            return (options, issues);
+        }
+    }
+    if let Some(tag) = read_str(value.get("locale"), "options.locale", &mut issues) {
+        if locale.is_none() {
+            issues.warning("option.locale", "options.locale", params!["value" => tag]);
+        }
+    }
+    if let Some(text) = read_str(value.get("province"), "options.province", &mut issues) {
+        match Province::parse(text) {
+            Some(province) => options.province = Some(province),
+            None if text.trim().is_empty() => {}
+            None => issues.warning("option.province", "options.province", params!["value" => text]),
+        }
+    }
+    if let Some(text) = read_str(value.get("entityType"), "options.entityType", &mut issues) {
+        match EntityType::parse(text) {
+            Some(entity_type) => options.entity_type = Some(entity_type),
+            None if text.trim().is_empty() => {}
+            None => issues.warning("option.entity_type", "options.entityType", params!["value" => text]),
+        }
+    }
+    if let Some(partial) = read_bool(value.get("partial"), "options.partial", &mut issues) {
+        options.partial = partial;
+    }
+    if let Some(text) = read_str(value.get("today"), "options.today", &mut issues) {
+        match Date::parse(text) {
+            Some(date) => options.today = Some(date),
+            None => issues.warning("option.today", "options.today", params!["value" => text]),
+        }
+    }
+    (options, issues)
+}

@@ -1,0 +1,117 @@
+//! The `#[wasm_bindgen]` boundary. It only converts: `JsValue` → [`Value`] on the way in
+//! (bounded in depth and size, lone surrogates flagged), reports → plain JavaScript objects
+//! on the way out, and delegates everything else to plain Rust (`crate::dynamic`).
+//!
+//! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
+//! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
+
+use crate::input::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS};
+use crate::options::Date;
+use js_sys::{Array, JsString, Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("wasm_types.d.ts");
+
+/// `checkDomain(input, options?)`: can this domain be filed, which domain is filed, and why not.
+#[wasm_bindgen(js_name = checkDomain, unchecked_return_type = "DomainReport")]
+pub fn check_domain(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    if input.is_undefined() {
+        return Err(type_error("checkDomain(input, options?) needs the domain to check as its first argument"));
+    }
+    let report = crate::dynamic::check_domain_value(&to_value(&input, 0, MAX_ITEMS), &to_value(&options, 0, MAX_ITEMS), system_today());
+    to_js(&report)
+}
+
+/// `checkDomains(inputs, options?)`: many domains in one call, one report each, in order.
+#[wasm_bindgen(js_name = checkDomains, unchecked_return_type = "DomainReport[]")]
+pub fn check_domains(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    if inputs.is_undefined() {
+        return Err(type_error("checkDomains(inputs, options?) needs an array of domains as its first argument"));
+    }
+    let reports = crate::dynamic::check_domains_value(&to_value(&inputs, 0, MAX_BATCH), &to_value(&options, 0, MAX_ITEMS), system_today());
+    to_js(&reports)
+}
+
+/// `rulesInfo()`: versions and sources of every rule set in this build.
+#[wasm_bindgen(js_name = rulesInfo, unchecked_return_type = "RulesInfo")]
+pub fn rules_info() -> Result<JsValue, JsValue> {
+    to_js(&crate::rules_info())
+}
+
+fn type_error(message: &str) -> JsValue {
+    js_sys::TypeError::new(message).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(JsValue::from)
+}
+
+/// Today in the user's time zone, for age and validity rules when `options.today` is absent.
+fn system_today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    Date::new(i32::try_from(now.get_full_year()).ok()?, now.get_month() + 1, now.get_date())
+}
+
+/// Converts a JavaScript value, reading at most `max_items` of an array and stopping at
+/// [`MAX_DEPTH`], so no input can make the walk unbounded.
+fn to_value(js: &JsValue, depth: usize, max_items: usize) -> Value {
+    if js.is_undefined() {
+        return Value::Undefined;
+    }
+    if js.is_null() {
+        return Value::Null;
+    }
+    if let Some(b) = js.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(n) = js.as_f64() {
+        return Value::Number(n);
+    }
+    if let Some(s) = js.dyn_ref::<JsString>() {
+        // `String::from` replaces lone surrogates with U+FFFD; remember that it did.
+        return Value::String { text: String::from(s), lone_surrogates: !s.is_valid_utf16() };
+    }
+    if js.is_function() {
+        return Value::Other("function");
+    }
+    if js.is_symbol() {
+        return Value::Other("symbol");
+    }
+    if js.is_bigint() {
+        return Value::Other("bigint");
+    }
+    if depth >= MAX_DEPTH {
+        return Value::TooDeep;
+    }
+    if let Some(array) = js.dyn_ref::<Array>() {
+        let length = array.length() as usize;
+        let items = (0..length.min(max_items)).map(|i| to_value(&array.get(i as u32), depth + 1, MAX_ITEMS)).collect();
+        return Value::Array { items, length };
+    }
+    if let Some(object) = js.dyn_ref::<Object>() {
+        let keys = Object::keys(object);
+        let fields = keys
+            .iter()
+            .take(MAX_ITEMS)
+            .filter_map(|key| {
+                let name = key.as_string()?;
+                let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+                Some((name, to_value(&value, depth + 1, MAX_ITEMS)))
+            })
+            .collect();
+        return Value::Object(fields);
+    }
+    Value::Other("object")
+}
