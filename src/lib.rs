@@ -13,6 +13,8 @@
 pub mod catalogue;
 pub mod domain;
 pub mod dynamic;
+pub mod fields;
+pub mod ids;
 pub mod input;
 pub mod issue;
 pub mod options;

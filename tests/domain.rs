@@ -40,7 +40,7 @@ fn every_ip_form_is_refused() {
 fn pasted_forms_normalise_to_the_registrable_domain() {
     let cases = [
         ("https://www.MySite.COM/path?q=1#x", "mysite.com", "www"),
-        ("ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ", "mysite.com", "www"),
+        ("ｗｗｗ．ｍｙｓｉｔｅ．ｃｏｍ", "mysite.com", "www"),
         ("  shop.mysite.com.cn.  ", "mysite.com.cn", "shop"),
         ("http://user:pw@a.b.mysite.bj.cn:8080/", "mysite.bj.cn", "a.b"),
         ("www.例子。中国", "xn--fsqu00a.xn--fiqs8s", "www"),

@@ -1,0 +1,261 @@
+//! 15-digit 工商注册号 (business registration number, GS15-2006).
+//!
+//! The number on business licences issued before the 2015 三证合一 reform; an enterprise
+//! that still holds such a licence files with it instead of a USCC (Tencent, §2.4.1 S5).
+//!
+//! Structure: 6-digit region code of the registering authority, 8-digit sequence number,
+//! 1 check digit.
+//!
+//! Check: ISO 7064 MOD 11,10 (GB/T 17710): `P = 10`; for each of the 14 body digits
+//! `S = (P + d) mod 10`, with 0 read as 10, then `P = 2·S mod 11`; check = `(11 − P) mod 10`.
+//! The hybrid system catches every single-digit substitution.
+//!
+//! Example: `330108000003512` (check 2).
+//!
+//! Sources: `icp-rules.md` §2.4.3 **\[V\]** (verified in §8.1) and **\[C3\] S28**
+//! (`fdstar/NumberValidators`). All failures here are certain errors.
+
+use super::{char_len, character_params, impl_finding, normalize};
+
+/// Length of a registration number.
+pub const LENGTH: usize = 15;
+
+/// A valid registration number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    /// The compact number, 15 digits.
+    pub number: String,
+    /// Digits 1–6: region code of the registering authority.
+    pub region: String,
+}
+
+/// Why a registration number is not valid. Every variant is certain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Not 15 chars after compaction.
+    Length { found: usize },
+    /// A char that is not a digit, at a 1-based position.
+    Character { position: usize, found: char },
+    /// The check digit does not match digits 1–14.
+    Checksum { expected: char, found: char },
+}
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Length { .. } => "business_registration.length",
+            Error::Character { .. } => "business_registration.format",
+            Error::Checksum { .. } => "business_registration.checksum",
+        }
+    }
+
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::Length { found } => {
+                vec![
+                    ("found", found.to_string()),
+                    ("expected", LENGTH.to_string()),
+                ]
+            }
+            Error::Character { position, found } => character_params(*position, *found),
+            Error::Checksum { expected, found } => {
+                vec![
+                    ("expected", expected.to_string()),
+                    ("found", found.to_string()),
+                ]
+            }
+        }
+    }
+
+    /// Every error is certain: the algorithm is verified (§8.1).
+    pub fn is_certain(&self) -> bool {
+        true
+    }
+}
+
+impl_finding!(Error);
+
+/// Normalises input: trims, folds full width, removes spaces and hyphens.
+pub fn compact(input: &str) -> String {
+    normalize::compact(input)
+}
+
+/// The check digit for a 14-digit body; `None` for anything else.
+pub fn check_digit(body: &str) -> Option<char> {
+    if char_len(body) != LENGTH - 1 {
+        return None;
+    }
+    let product = body.chars().try_fold(10u32, |product, c| {
+        let sum = match (product + c.to_digit(10)?) % 10 {
+            0 => 10,
+            sum => sum,
+        };
+        Some(2 * sum % 11)
+    })?;
+    char::from_digit((11 - product) % 10, 10)
+}
+
+/// Checks length, digits and check digit; returns the compact number and its region code.
+///
+/// # Errors
+///
+/// [`Error::Length`], [`Error::Character`] or [`Error::Checksum`].
+pub fn validate(input: &str) -> Result<Valid, Error> {
+    let number = compact(input);
+    let found = char_len(&number);
+    if found != LENGTH {
+        return Err(Error::Length { found });
+    }
+    if let Some((i, c)) = number
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !c.is_ascii_digit())
+    {
+        return Err(Error::Character {
+            position: i + 1,
+            found: c,
+        });
+    }
+    let mut chars = number.chars();
+    let body: String = chars.by_ref().take(LENGTH - 1).collect();
+    // Neither `?` can fire: the length and every char were checked above.
+    let expected = check_digit(&body).ok_or(Error::Length { found })?;
+    let found = chars.next().ok_or(Error::Length { found })?;
+    if expected != found {
+        return Err(Error::Checksum { expected, found });
+    }
+    let region = number.chars().take(6).collect();
+    Ok(Valid { number, region })
+}
+
+/// `true` for a valid registration number.
+pub fn is_valid(input: &str) -> bool {
+    validate(input).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{
+        assert_in_catalogue, full_width, hostile_inputs, substitutions,
+    };
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn worked_example_from_spec() {
+        // icp-rules.md §2.4.3 / §8.1 (from open.esign.cn documentation).
+        assert_eq!(check_digit("33010800000351"), Some('2'));
+        assert_eq!(
+            validate("330108000003512"),
+            Ok(Valid {
+                number: "330108000003512".into(),
+                region: "330108".into()
+            })
+        );
+        assert_eq!(
+            validate("330108000003513"),
+            Err(Error::Checksum {
+                expected: '2',
+                found: '3'
+            })
+        );
+    }
+
+    #[test]
+    fn computed_examples() {
+        // Every check digit value occurs; each number built from body + computed check.
+        let mut seen = [false; 10];
+        for n in 0..100u64 {
+            let body = format!("110105{:08}", 1_000 + n);
+            let Some(check) = check_digit(&body) else {
+                panic!("{body}")
+            };
+            if let Some(slot) = check.to_digit(10).and_then(|d| seen.get_mut(d as usize)) {
+                *slot = true;
+            }
+            assert!(is_valid(&format!("{body}{check}")));
+        }
+        assert!(seen.iter().all(|s| *s));
+    }
+
+    #[test]
+    fn normalisation() {
+        assert!(is_valid(&full_width("330108000003512")));
+        assert!(is_valid(" 330108 0000 0351 2 "));
+        assert!(is_valid("330108-00000351-2"));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(validate("33010800000351"), Err(Error::Length { found: 14 }));
+        assert_eq!(
+            validate("91110000600037341L"),
+            Err(Error::Length { found: 18 })
+        );
+        assert_eq!(
+            validate("33010800000351X"),
+            Err(Error::Character {
+                position: 15,
+                found: 'X'
+            })
+        );
+        assert_eq!(check_digit("3301080000035"), None);
+        assert_eq!(check_digit("3301080000035A"), None);
+        for input in hostile_inputs() {
+            assert!(validate(&input).is_err());
+        }
+    }
+
+    #[test]
+    fn every_substitution_of_the_example_fails() {
+        for changed in substitutions("330108000003512", "0123456789") {
+            assert!(!is_valid(&changed), "{changed}");
+        }
+    }
+
+    #[test]
+    fn every_error_has_a_message() {
+        for error in [
+            Error::Length { found: 3 },
+            Error::Character {
+                position: 2,
+                found: 'é',
+            },
+            Error::Checksum {
+                expected: '1',
+                found: '2',
+            },
+        ] {
+            assert!(error.is_certain());
+            assert_in_catalogue(&error);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn computed_check_validates(body in "[0-9]{14}") {
+            let check = check_digit(&body);
+            prop_assert!(check.is_some());
+            let number = format!("{body}{}", check.unwrap_or('?'));
+            prop_assert!(is_valid(&number));
+        }
+
+        #[test]
+        fn single_substitution_fails(body in "[0-9]{14}", position in 0usize..15, digit in 0u32..10) {
+            let number = format!("{body}{}", check_digit(&body).unwrap_or('?'));
+            let replacement = char::from_digit(digit, 10).unwrap_or('0');
+            prop_assume!(number.chars().nth(position) != Some(replacement));
+            let changed: String = number
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == position { replacement } else { c })
+                .collect();
+            prop_assert!(!is_valid(&changed), "{} → {}", number, changed);
+        }
+
+        #[test]
+        fn never_panics(input in "\\PC{0,40}") {
+            let _ = validate(&input);
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! Identifier numbers that appear on an ICP filing: the entity's certificate number and the
+//! personal certificate numbers of the people responsible for it.
+//!
+//! One module per kind of number, each in the style of python-stdnum (S26): `compact` to
+//! normalise, `check_char` / `check_digit` to compute a check character, `validate` to parse
+//! and check, `is_valid` for a yes/no answer. The rules and their status tags come from
+//! `icp-rules.md` §2.4; the check algorithms are re-verified in §8.1 and in each module's tests.
+//!
+//! | module | number | spec |
+//! |---|---|---|
+//! | [`uscc`] | 统一社会信用代码 (GB 32100-2015) | §2.4.1, §2.3 |
+//! | [`org_code`] | 组织机构代码 (GB 11714) | §2.4.2 |
+//! | [`business_registration`] | 15-digit 工商注册号 (GS15-2006) | §2.4.3 |
+//! | [`resident_id`] | 居民身份证 (GB 11643-1999) | §2.4.4 |
+//! | [`residence_permit`] | 港澳台居民居住证 | §2.4.5 |
+//! | [`hk_macao_permit`] | 港澳居民来往内地通行证 | §2.4.6 |
+//! | [`taiwan_permit`] | 台湾居民来往大陆通行证 | §2.4.7 |
+//! | [`foreign_permanent_resident`] | 外国人永久居留身份证 | §2.4.8 |
+//! | [`passport`] | 护照 | §2.4.9 |
+//!
+//! # Errors and warnings
+//!
+//! Every module has its own `Error` enum. Each error has a stable dotted [`Finding::code`]
+//! (the key of its message in `data/messages/ids.toml`), the [`Finding::params`] its message
+//! is built from, and [`Finding::is_certain`]:
+//!
+//! * `validate` returns `Err` only for **certain** failures: the number is wrong, the caller
+//!   reports an error.
+//! * Findings that rest on uncertain rules (spec tags **\[U\]**, **\[I\]**, or a layout known from
+//!   one third-party source) never make `validate` fail. They are returned in the
+//!   `warnings` of the `Ok` value, and their `is_certain()` is `false`: the caller reports a
+//!   warning. `is_valid` is strict: it is `true` only with no error and no warning.
+//!
+//! This module depends on `std` only, so that it can be lifted into another crate unchanged.
+
+use std::fmt;
+
+pub mod business_registration;
+pub mod foreign_permanent_resident;
+pub mod hk_macao_permit;
+pub mod org_code;
+pub mod passport;
+pub mod residence_permit;
+pub mod resident_id;
+pub mod taiwan_permit;
+pub mod uscc;
+
+/// What every identifier error offers the caller, so that it can turn any of them into an
+/// issue without knowing the module.
+pub trait Finding {
+    /// Stable dotted code, the key of the message in `data/messages/ids.toml`.
+    fn code(&self) -> &'static str;
+    /// The values the message uses, by placeholder name.
+    fn params(&self) -> Vec<(&'static str, String)>;
+    /// `true`: the number is certainly wrong (an error). `false`: the rule is uncertain in the
+    /// spec, so the finding is a warning.
+    fn is_certain(&self) -> bool;
+}
+
+/// Implements [`Finding`], `Display` and `std::error::Error` for a module's `Error` by
+/// delegating to its inherent `code`, `params` and `is_certain`.
+macro_rules! impl_finding {
+    ($ty:ty) => {
+        impl super::Finding for $ty {
+            fn code(&self) -> &'static str {
+                <$ty>::code(self)
+            }
+            fn params(&self) -> Vec<(&'static str, String)> {
+                <$ty>::params(self)
+            }
+            fn is_certain(&self) -> bool {
+                <$ty>::is_certain(self)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                super::write_finding(f, self.code(), &self.params())
+            }
+        }
+
+        impl std::error::Error for $ty {}
+    };
+}
+pub(crate) use impl_finding;
+
+/// `code (name=value, …)`: a language-neutral rendering for logs; users see the catalogue text.
+pub(crate) fn write_finding(
+    f: &mut fmt::Formatter<'_>,
+    code: &str,
+    params: &[(&'static str, String)],
+) -> fmt::Result {
+    f.write_str(code)?;
+    let mut separator = " (";
+    for (name, value) in params {
+        write!(f, "{separator}{name}={value}")?;
+        separator = ", ";
+    }
+    if params.is_empty() {
+        Ok(())
+    } else {
+        f.write_str(")")
+    }
+}
+
+/// Sex as encoded by the parity of the sequence number (GB 11643: odd = male).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+impl Sex {
+    /// Sex for a sequence digit: odd is male, even is female.
+    pub(crate) fn from_digit(digit: u32) -> Sex {
+        if digit % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        }
+    }
+}
+
+/// A calendar date (proleptic Gregorian, years 1–9999). The caller passes "today" as one, so
+/// that the checks are deterministic and testable and need no clock in WebAssembly.
+///
+/// Fields are private so that every `Date` is a real date; field order makes the derived
+/// `Ord` chronological.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date, or `None` when there is no such day (month 13, 30 February, year 0).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD` (the `today` option of the public API).
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        Date::new(
+            u16::try_from(digits_value(year)?).ok()?,
+            u8::try_from(digits_value(month)?).ok()?,
+            u8::try_from(digits_value(day)?).ok()?,
+        )
+    }
+
+    /// Parses the 8 digits `YYYYMMDD` of an identity number.
+    pub(crate) fn from_yyyymmdd(digits: &str) -> Option<Date> {
+        let year = digits_value(digits.get(0..4)?)?;
+        let month = digits_value(digits.get(4..6)?)?;
+        let day = digits_value(digits.get(6..8)?)?;
+        if digits.len() != 8 {
+            return None;
+        }
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
+    /// Age in full years on `today` of someone born on `self` (§2.6 age rules); `None` when
+    /// `self` is after `today`. Someone born on 29 February turns a year older on 1 March in
+    /// common years.
+    pub fn age_on(self, today: Date) -> Option<u16> {
+        let years = today.year.checked_sub(self.year)?;
+        let before_birthday = (today.month, today.day) < (self.month, self.day);
+        years.checked_sub(u16::from(before_birthday))
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+}
+
+impl TryFrom<(u16, u8, u8)> for Date {
+    type Error = ();
+
+    fn try_from((year, month, day): (u16, u8, u8)) -> Result<Date, ()> {
+        Date::new(year, month, day).ok_or(())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Gregorian leap-year rule.
+pub fn is_leap_year(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month; 0 for a month outside 1–12, so that every day fails against it.
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The value of a short string of ASCII digits; `None` for anything else (including an empty
+/// string or more digits than a `u32` holds).
+pub(crate) fn digits_value(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 9 {
+        return None;
+    }
+    text.chars().try_fold(0u32, |acc, c| {
+        let digit = c.to_digit(10)?;
+        acc.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// Number of chars (not bytes): lengths in messages count what the user typed.
+pub(crate) fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The `codepoint` parameter of a `Character` error, `U+XXXX`, so that an invisible or
+/// confusable character can still be named in the message.
+pub(crate) fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// The parameters shared by every `Character { position, found }` error.
+pub(crate) fn character_params(position: usize, found: char) -> Vec<(&'static str, String)> {
+    vec![
+        ("position", position.to_string()),
+        ("found", found.to_string()),
+        ("codepoint", codepoint(found)),
+    ]
+}
+
+/// Normalisation shared by every module's `compact`.
+pub(crate) mod normalize {
+    /// Folds full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space U+3000 to a
+    /// space: Chinese input methods produce these, and `１` is meant as `1`.
+    pub(crate) fn fold_width(c: char) -> char {
+        match u32::from(c) {
+            0x3000 => ' ',
+            code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
+            _ => c,
+        }
+    }
+
+    /// Separators people type inside numbers: ASCII and Unicode hyphens and dashes, and the
+    /// minus sign. Whitespace is handled separately.
+    fn is_hyphen(c: char) -> bool {
+        matches!(
+            c,
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}'
+        )
+    }
+
+    /// Trims, folds full width, removes whitespace and hyphens, and upper-cases ASCII letters.
+    /// Only ASCII is upper-cased: Unicode case mapping can change the length (`ß` → `SS`) and
+    /// such characters are errors anyway.
+    pub(crate) fn compact(input: &str) -> String {
+        input
+            .chars()
+            .map(fold_width)
+            .filter(|c| !c.is_whitespace() && !is_hyphen(*c))
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers shared by the modules' tests.
+    use super::{Date, Finding};
+
+    /// A fixed "today" so that tests do not depend on the clock.
+    pub(crate) fn today() -> Date {
+        Date::new(2026, 11, 28).unwrap_or_else(|| unreachable!())
+    }
+
+    /// Full-width form of an ASCII string (`91` → `９１`).
+    pub(crate) fn full_width(ascii: &str) -> String {
+        ascii
+            .chars()
+            .map(|c| match c {
+                '!'..='~' => char::from_u32(u32::from(c) + 0xFEE0).unwrap_or(c),
+                ' ' => '\u{3000}',
+                _ => c,
+            })
+            .collect()
+    }
+
+    /// Every substitution of one char of `number` by a different char of `alphabet`.
+    pub(crate) fn substitutions(number: &str, alphabet: &str) -> Vec<String> {
+        let chars: Vec<char> = number.chars().collect();
+        let mut out = Vec::new();
+        for (i, original) in chars.iter().enumerate() {
+            for replacement in alphabet.chars().filter(|r| r != original) {
+                let mut changed = chars.clone();
+                if let Some(slot) = changed.get_mut(i) {
+                    *slot = replacement;
+                }
+                out.push(changed.into_iter().collect());
+            }
+        }
+        out
+    }
+
+    /// Inputs that must produce an error, never a panic.
+    pub(crate) fn hostile_inputs() -> Vec<String> {
+        vec![
+            String::new(),
+            " ".to_string(),
+            "\u{3000}\u{3000}".to_string(),
+            "-".repeat(40),
+            "😀".repeat(18),
+            "\u{0301}".repeat(18),
+            "1\u{0301}".repeat(9),
+            "9".repeat(1 << 20),
+            "X".repeat(1 << 20),
+            "\u{FFFF}\u{10FFFF}\0".to_string(),
+            "１１０１０５１９４９１２３１００２Ｘ\u{0301}".to_string(),
+            "ǅǅǅǅǅǅǅǅǅǅǅǅǅǅǅǅǅǅ".to_string(),
+            "ßßßßßßßßß".to_string(),
+        ]
+    }
+
+    /// Every `{name}` placeholder in a catalogue message.
+    pub(crate) fn placeholders(message: &str) -> Vec<String> {
+        message
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    /// Checks that the catalogue has the code in both locales and that every placeholder of
+    /// its messages is one of the finding's params.
+    pub(crate) fn assert_in_catalogue(finding: &dyn Finding) {
+        let catalogue = super::tests::catalogue();
+        let code = finding.code();
+        let entry = catalogue.iter().find(|(c, _, _)| c == code);
+        let Some((_, zh, en)) = entry else {
+            panic!("{code} is missing from data/messages/ids.toml");
+        };
+        let names: Vec<&str> = finding.params().iter().map(|(n, _)| *n).collect();
+        for message in [zh, en] {
+            assert!(!message.is_empty(), "{code}: empty message");
+            for name in placeholders(message) {
+                assert!(
+                    names.contains(&name.as_str()),
+                    "{code}: {{{name}}} is not a param"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::normalize::compact;
+    use super::*;
+
+    /// `(code, zh-CN, en)` for every table of `data/messages/ids.toml`, read with a minimal
+    /// line parser (the scratch build has no `toml` crate): `["code"]`, `zh-CN = "…"`, `en = "…"`.
+    pub(crate) fn catalogue() -> Vec<(String, String, String)> {
+        let text = include_str!("../../data/messages/ids.toml");
+        let mut out: Vec<(String, String, String)> = Vec::new();
+        for line in text.lines().map(str::trim) {
+            if let Some(code) = line.strip_prefix("[\"").and_then(|l| l.strip_suffix("\"]")) {
+                out.push((code.to_string(), String::new(), String::new()));
+            } else if let Some(last) = out.last_mut() {
+                if let Some(v) = line
+                    .strip_prefix("zh-CN = \"")
+                    .and_then(|l| l.strip_suffix('"'))
+                {
+                    last.1 = v.to_string();
+                } else if let Some(v) = line
+                    .strip_prefix("en = \"")
+                    .and_then(|l| l.strip_suffix('"'))
+                {
+                    last.2 = v.to_string();
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn catalogue_entries_are_complete_and_unique() {
+        let entries = catalogue();
+        assert!(entries.len() > 40);
+        for (i, (code, zh, en)) in entries.iter().enumerate() {
+            assert!(!zh.is_empty() && !en.is_empty(), "{code} lacks a locale");
+            // build/catalogue.rs refuses a code whose two messages use different placeholders.
+            let (mut zh_names, mut en_names) = (
+                test_support::placeholders(zh),
+                test_support::placeholders(en),
+            );
+            zh_names.sort();
+            en_names.sort();
+            assert_eq!(
+                zh_names, en_names,
+                "{code}: placeholders differ between locales"
+            );
+            assert!(
+                entries
+                    .iter()
+                    .skip(i + 1)
+                    .all(|(other, _, _)| other != code),
+                "{code} twice"
+            );
+        }
+    }
+
+    #[test]
+    fn compact_folds_full_width_and_removes_separators() {
+        assert_eq!(
+            compact(" ９１１１\u{3000}0000-６０００３７３４１ｌ "),
+            "91110000600037341L"
+        );
+        assert_eq!(compact("7458\u{2014}3060 — 7"), "745830607");
+        assert_eq!(compact("ａｂｃ－ｘ"), "ABCX");
+        assert_eq!(compact("ß"), "ß");
+        assert_eq!(compact(""), "");
+    }
+
+    #[test]
+    fn dates() {
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(2023, 4, 31).is_none());
+        assert!(Date::new(2023, 13, 1).is_none());
+        assert!(Date::new(2023, 0, 1).is_none());
+        assert!(Date::new(0, 1, 1).is_none());
+        assert!(Date::new(1949, 12, 31) < Date::new(1950, 1, 1));
+        assert_eq!(Date::parse_iso("2026-11-28"), Date::new(2026, 11, 28));
+        assert_eq!(Date::parse_iso(" 2026-02-30"), None);
+        assert_eq!(Date::parse_iso("2026-1-28"), None);
+        assert_eq!(Date::parse_iso("２０２６-11-28"), None);
+        assert_eq!(Date::from_yyyymmdd("19491231"), Date::new(1949, 12, 31));
+        assert_eq!(Date::from_yyyymmdd("1949123"), None);
+        assert_eq!(Date::from_yyyymmdd("194912311"), None);
+        assert_eq!(
+            Date::try_from((2026u16, 11u8, 28u8)).ok(),
+            Date::new(2026, 11, 28)
+        );
+        assert_eq!(
+            Date::new(976, 1, 2).map(|d| d.to_string()).as_deref(),
+            Some("0976-01-02")
+        );
+    }
+
+    #[test]
+    fn ages() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap_or_else(|| unreachable!());
+        let birth = date(2008, 11, 28);
+        assert_eq!(birth.age_on(date(2026, 11, 27)), Some(17));
+        assert_eq!(birth.age_on(date(2026, 11, 28)), Some(18));
+        assert_eq!(birth.age_on(birth), Some(0));
+        assert_eq!(birth.age_on(date(2008, 11, 27)), None);
+        assert_eq!(date(2008, 2, 29).age_on(date(2026, 2, 28)), Some(17));
+        assert_eq!(date(2008, 2, 29).age_on(date(2026, 3, 1)), Some(18));
+    }
+
+    #[test]
+    fn digits() {
+        assert_eq!(digits_value("0042"), Some(42));
+        assert_eq!(digits_value(""), None);
+        assert_eq!(digits_value("4x"), None);
+        assert_eq!(digits_value("٤"), None); // Arabic-Indic digit: not ASCII
+        assert_eq!(digits_value("9999999999"), None);
+        assert_eq!(codepoint('\u{301}'), "U+0301");
+        assert_eq!(codepoint('😀'), "U+1F600");
+    }
+}

@@ -1,0 +1,202 @@
+//! 护照 (passport number).
+//!
+//! Passport numbers are issued by every country in its own format, so the check is loose:
+//! after normalisation, 5–17 letters and digits, `^[A-Z0-9]{5,17}$` (third-party regex,
+//! **\[C3\]**). Beijing requires a *valid* passport for foreign individuals (**\[C\] S8**); the
+//! expiry date is a separate field.
+//!
+//! PRC passports are recognised, for information only ([`Valid::prc`]): `E` or `G` + 8 digits
+//! (§2.4.9, common knowledge, **\[U\]**), and `E` + letter + 7 digits, the series used for
+//! e-passports once `E` + 8 digits ran out (**\[I\]**, not in the spec's sources). Nothing is
+//! rejected or warned about on that basis.
+//!
+//! Sources: `icp-rules.md` §2.4.9. Shape errors are certain.
+
+use super::{char_len, character_params, impl_finding, normalize};
+
+/// Shortest accepted length.
+pub const MIN_LENGTH: usize = 5;
+
+/// Longest accepted length.
+pub const MAX_LENGTH: usize = 17;
+
+/// An accepted passport number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Valid {
+    /// The compact number.
+    pub number: String,
+    /// Whether it has the shape of a PRC passport number (information only).
+    pub prc: bool,
+}
+
+/// Why a passport number is not acceptable. Every variant is certain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Fewer than 5 or more than 17 chars.
+    Length { found: usize },
+    /// A char other than `A`–`Z`, `0`–`9` at a 1-based position.
+    Character { position: usize, found: char },
+}
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Length { .. } => "passport.length",
+            Error::Character { .. } => "passport.format",
+        }
+    }
+
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Error::Length { found } => vec![
+                ("found", found.to_string()),
+                ("min", MIN_LENGTH.to_string()),
+                ("max", MAX_LENGTH.to_string()),
+            ],
+            Error::Character { position, found } => character_params(*position, *found),
+        }
+    }
+
+    pub fn is_certain(&self) -> bool {
+        true
+    }
+}
+
+impl_finding!(Error);
+
+/// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
+pub fn compact(input: &str) -> String {
+    normalize::compact(input)
+}
+
+/// Whether a compact number has the shape of a PRC passport number.
+pub fn is_prc_format(number: &str) -> bool {
+    let mut chars = number.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let rest_digits = |n: usize| {
+        char_len(chars.as_str()) == n && chars.as_str().chars().all(|c| c.is_ascii_digit())
+    };
+    match (first, second) {
+        (Some('E' | 'G'), Some(c)) if c.is_ascii_digit() => rest_digits(7),
+        (Some('E'), Some(c)) if c.is_ascii_uppercase() => rest_digits(7),
+        _ => false,
+    }
+}
+
+/// Checks the characters and the length.
+///
+/// # Errors
+///
+/// [`Error::Character`] or [`Error::Length`].
+pub fn validate(input: &str) -> Result<Valid, Error> {
+    let number = compact(input);
+    let bad = number
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
+    if let Some((i, found)) = bad {
+        return Err(Error::Character {
+            position: i + 1,
+            found,
+        });
+    }
+    let found = char_len(&number);
+    if !(MIN_LENGTH..=MAX_LENGTH).contains(&found) {
+        return Err(Error::Length { found });
+    }
+    let prc = is_prc_format(&number);
+    Ok(Valid { number, prc })
+}
+
+/// `true` for an acceptable passport number.
+pub fn is_valid(input: &str) -> bool {
+    validate(input).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_in_catalogue, full_width, hostile_inputs};
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn prc_passports_are_recognised() {
+        assert_eq!(
+            validate("E12345678"),
+            Ok(Valid {
+                number: "E12345678".into(),
+                prc: true
+            })
+        );
+        assert_eq!(validate("g12345678").map(|v| v.prc), Ok(true));
+        assert_eq!(validate("EA1234567").map(|v| v.prc), Ok(true));
+        assert_eq!(validate("E1234567").map(|v| v.prc), Ok(false));
+        assert_eq!(validate("GA1234567").map(|v| v.prc), Ok(false));
+        assert_eq!(validate("E123456789").map(|v| v.prc), Ok(false));
+    }
+
+    #[test]
+    fn foreign_passports() {
+        for number in ["C01X00T47", "123456789", "X1234567", "AB12345", "12345"] {
+            assert_eq!(validate(number).map(|v| v.prc), Ok(false), "{number}");
+        }
+        assert!(is_valid(&full_width("E12345678")));
+        assert!(is_valid(" e 1234 5678 "));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(validate("E123"), Err(Error::Length { found: 4 }));
+        assert_eq!(validate(&"A".repeat(18)), Err(Error::Length { found: 18 }));
+        assert_eq!(
+            validate("E1234_5678"),
+            Err(Error::Character {
+                position: 6,
+                found: '_'
+            })
+        );
+        assert_eq!(
+            validate("É12345678"),
+            Err(Error::Character {
+                position: 1,
+                found: 'É'
+            })
+        );
+        for input in hostile_inputs() {
+            assert!(validate(&input).is_err(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn every_error_has_a_message() {
+        for error in [
+            Error::Length { found: 3 },
+            Error::Character {
+                position: 2,
+                found: 'é',
+            },
+        ] {
+            assert!(error.is_certain());
+            assert_in_catalogue(&error);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn alphanumeric_5_to_17_validates(number in "[A-Za-z0-9]{5,17}") {
+            prop_assert!(is_valid(&number));
+        }
+
+        #[test]
+        fn prc_shape(digits in "[0-9]{8}", prefix in "[EG]") {
+            let number = format!("{prefix}{digits}");
+            prop_assert!(validate(&number).is_ok_and(|v| v.prc));
+        }
+
+        #[test]
+        fn never_panics(input in "\\PC{0,40}") {
+            let _ = validate(&input);
+        }
+    }
+}
