@@ -31,7 +31,7 @@ command -v python3 >/dev/null || apt_install python3
 command -v brotli >/dev/null || apt_install brotli
 
 # npm's binaryen (wasm-opt >= 132). Debian's binaryen 108 corrupts wasm-bindgen output.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm install"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 fi

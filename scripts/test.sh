@@ -15,3 +15,12 @@ bash scripts/build-pkg.sh
 
 echo "== Node tests of pkg/ =="
 node --test tests/node/
+
+# Browser suites (headless Chromium): each script installs what it needs and exits non-zero
+# on failure.
+for suite in scripts/test-page.sh scripts/test-pkg-env.sh; do
+  if [ -f "$suite" ]; then
+    echo "== $suite =="
+    bash "$suite"
+  fi
+done
