@@ -4,7 +4,8 @@
 
 use crate::domain::{check_domain, DomainReport};
 use crate::input::{read_options, type_error, Value, MAX_BATCH};
-use crate::issue::{params, Issue, Issues};
+use crate::forms;
+use crate::issue::{params, Issue, Issues, Report};
 use crate::options::Date;
 
 /// `checkDomain(input, options)`.
@@ -35,9 +36,87 @@ pub fn check_domains_value(inputs: &Value, options: &Value, system_today: Option
     reports
 }
 
+/// `validateEntity(entity, options)`.
+pub fn validate_entity_value(entity: &Value, options: &Value, system_today: Option<Date>) -> Report {
+    form(entity, options, system_today, |v, issues| forms::read_entity(v, "", issues), forms::validate_entity)
+}
+
+/// `validateWebsite(website, options)`.
+pub fn validate_website_value(website: &Value, options: &Value, system_today: Option<Date>) -> Report {
+    form(website, options, system_today, |v, issues| forms::read_website(v, "", issues), forms::validate_website)
+}
+
+/// `validateApp(app, options)`.
+pub fn validate_app_value(app: &Value, options: &Value, system_today: Option<Date>) -> Report {
+    form(app, options, system_today, |v, issues| forms::read_app(v, "", issues), forms::validate_app)
+}
+
+/// `validateFiling(filing, options)`.
+pub fn validate_filing_value(filing: &Value, options: &Value, system_today: Option<Date>) -> Report {
+    form(filing, options, system_today, forms::read_filing, forms::validate_filing)
+}
+
+/// `parseRecordNumber(input, options)`.
+pub fn parse_record_number_value(input: &Value, options: &Value, system_today: Option<Date>) -> forms::RecordNumberReport {
+    let (options, option_issues) = read_options(options, system_today);
+    let mut report = match input {
+        Value::String { cut_from: Some(length), .. } => {
+            let mut issues = Issues::new(options.locale);
+            issues.error("field.too_long", "", params!["length" => *length, "max" => crate::input::MAX_STRING]);
+            forms::RecordNumberReport::from_issues(issues.into_vec())
+        }
+        Value::String { text, lone_surrogates, cut_from: None } => {
+            let mut report = forms::parse_record_number(text, &options);
+            if *lone_surrogates {
+                let mut issues = Issues::new(options.locale);
+                issues.warning("field.encoding", "", params![]);
+                report.issues.splice(0..0, issues.into_vec());
+            }
+            report
+        }
+        other => {
+            let mut issues = Issues::new(options.locale);
+            type_error(other, "string", "", &mut issues);
+            forms::RecordNumberReport::from_issues(issues.into_vec())
+        }
+    };
+    report.issues.extend(option_issues.into_vec());
+    report.ok = !report.issues.iter().any(|i| i.severity == crate::Severity::Error);
+    report
+}
+
+/// Reads a form from untyped input (wrong types become `field.type` at their paths), then
+/// validates what could be read. A value that is not an object at all is one `field.type`.
+fn form<T: Default>(
+    value: &Value,
+    options: &Value,
+    system_today: Option<Date>,
+    read: impl FnOnce(&Value, &mut Issues) -> Option<T>,
+    validate: impl FnOnce(&T, &crate::Options) -> Report,
+) -> Report {
+    let (options, option_issues) = read_options(options, system_today);
+    let mut issues = Issues::new(options.locale);
+    let typed = read(value, &mut issues);
+    if typed.is_none() && !value.is_absent() {
+        // `read` reported the wrong type; nothing else can be said.
+        issues.extend(option_issues.into_vec());
+        return Report::from_issues(issues.into_vec());
+    }
+    let report = validate(&typed.unwrap_or_default(), &options);
+    let mut all = issues.into_vec();
+    all.extend(report.issues);
+    all.extend(option_issues.into_vec());
+    Report::from_issues(all)
+}
+
 fn one_domain(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
     let mut report = match input {
-        Value::String { text, lone_surrogates } => {
+        Value::String { text, cut_from: Some(length), .. } => {
+            let mut issues = Issues::new(options.locale);
+            issues.error("domain.too_long", "", params!["length" => *length, "max" => crate::domain::MAX_INPUT_CHARS]);
+            DomainReport::from_issues(text.clone(), issues.into_vec())
+        }
+        Value::String { text, lone_surrogates, cut_from: None } => {
             let mut report = check_domain(text, options);
             if *lone_surrogates {
                 let mut issues = Issues::new(options.locale);
@@ -104,9 +183,12 @@ mod tests {
 
     #[test]
     fn lone_surrogates_are_reported() {
-        let input = Value::String { text: "my\u{FFFD}site.com".into(), lone_surrogates: true };
+        let input = Value::String { text: "my\u{FFFD}site.com".into(), lone_surrogates: true, cut_from: None };
         let report = check_domain_value(&input, &Value::Undefined, None);
         assert_eq!(report.issues[0].code, "field.encoding");
         assert!(!report.ok, "U+FFFD is not allowed in a domain");
+        let input = Value::String { text: "a".repeat(10), lone_surrogates: false, cut_from: Some(1 << 20) };
+        let report = check_domain_value(&input, &Value::Undefined, None);
+        assert_eq!(report.issues[0].code, "domain.too_long");
     }
 }

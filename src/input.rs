@@ -15,6 +15,9 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_BATCH: usize = 100_000;
 /// Most items read from any other array (domains of a website, websites of a filing, …).
 pub const MAX_ITEMS: usize = 1_000;
+/// Longest string the converter copies, in UTF-16 code units; a longer one is cut here and
+/// reported as too long, so a megabyte of text costs no more than this.
+pub const MAX_STRING: usize = 65_536;
 
 /// A JavaScript value, reduced to what validation needs.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,8 +27,9 @@ pub enum Value {
     Bool(bool),
     Number(f64),
     /// A string; `lone_surrogates` when the UTF-16 original had unpaired surrogates, which
-    /// were replaced by U+FFFD on the way in.
-    String { text: String, lone_surrogates: bool },
+    /// were replaced by U+FFFD on the way in; `cut_from` the original length in UTF-16 code
+    /// units when it was longer than [`MAX_STRING`] and only its start was read.
+    String { text: String, lone_surrogates: bool, cut_from: Option<usize> },
     /// Items read, and the array's full length.
     Array { items: Vec<Value>, length: usize },
     /// Own enumerable properties in order.
@@ -38,7 +42,7 @@ pub enum Value {
 
 impl Value {
     pub fn str(text: impl Into<String>) -> Value {
-        Value::String { text: text.into(), lone_surrogates: false }
+        Value::String { text: text.into(), lone_surrogates: false, cut_from: None }
     }
 
     /// What `typeof`-like word describes this value, for `field.type` messages.
@@ -72,7 +76,11 @@ impl Value {
 pub(crate) fn read_str<'v>(value: Option<&'v Value>, path: &str, issues: &mut Issues) -> Option<&'v str> {
     match value? {
         Value::Undefined | Value::Null => None,
-        Value::String { text, lone_surrogates } => {
+        Value::String { text, lone_surrogates, cut_from } => {
+            if let Some(length) = cut_from {
+                issues.error("field.too_long", path, params!["length" => *length, "max" => MAX_STRING]);
+                return None;
+            }
             if *lone_surrogates {
                 issues.warning("field.encoding", path, params![]);
             }
@@ -191,7 +199,7 @@ pub(crate) fn read_options(value: &Value, system_today: Option<Date>) -> (Option
         options.partial = partial;
     }
     if let Some(text) = read_str(value.get("today"), "options.today", &mut issues) {
-        match Date::parse(text) {
+        match Date::parse_iso(text) {
             Some(date) => options.today = Some(date),
             None => issues.warning("option.today", "options.today", params!["value" => text]),
         }

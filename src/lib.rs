@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod domain;
 pub mod dynamic;
 pub mod fields;
+pub mod forms;
 pub mod ids;
 pub mod input;
 pub mod issue;
@@ -26,6 +27,10 @@ mod rules_info;
 mod wasm;
 
 pub use domain::{check_domain, DomainReport};
+pub use forms::{
+    parse_record_number, validate_app, validate_entity, validate_filing, validate_website, App, AppPlatform, Certificate, Entity,
+    Filing, Person, RecordNumberReport, Website,
+};
 pub use issue::{Issue, Param, Params, Report, Severity};
 pub use options::{Date, Locale, Options, Province};
 pub use rules::EntityType;

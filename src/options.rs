@@ -80,35 +80,30 @@ impl Province {
     }
 }
 
-/// A calendar date, for `today` and the date rules.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
+/// A calendar date, for `today` and the date rules (one type for the whole crate).
+pub use crate::ids::Date;
 
-impl Date {
-    /// Parses `YYYY-MM-DD`, refusing dates that do not exist (2023-02-29).
-    pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.trim().splitn(3, '-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+/// Today from the system clock, in UTC. Natively only: WebAssembly has no clock of its own,
+/// so the JavaScript boundary passes the page's date in (`src/wasm.rs`).
+pub fn system_today() -> Option<Date> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() / 86_400;
+        // Civil-from-days (Howard Hinnant's algorithm), for the proleptic Gregorian calendar.
+        let z = i64::try_from(days).ok()? + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
-
-    /// A date, if it exists in the proleptic Gregorian calendar.
-    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        let days_in_month = match month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-            2 => 28,
-            _ => return None,
-        };
-        (1..=days_in_month).contains(&day).then_some(Date { year, month, day })
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
     }
 }
 
@@ -155,10 +150,12 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29));
-        assert!(Date::parse("2023-02-29").is_none());
-        assert!(Date::parse("2023-2-1").is_none());
-        assert!(Date::parse("20230201").is_none());
+        assert_eq!(Date::parse_iso("2024-02-29"), Date::new(2024, 2, 29));
+        assert!(Date::parse_iso("2023-02-29").is_none());
+        assert!(Date::parse_iso("2023-2-1").is_none());
+        assert!(Date::parse_iso("20230201").is_none());
+        let today = system_today().expect("a clock");
+        assert!(today.year() >= 2026);
     }
 
     #[test]

@@ -53,6 +53,78 @@ pub struct EntityTypeInfo {
     pub miit_id: u32,
 }
 
+/// How a certificate type's number is checked (one identifier module each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberFormat {
+    Uscc,
+    OrganizationCode,
+    BusinessRegistration,
+    ResidentId,
+    HmtResidencePermit,
+    HkMacaoPermit,
+    TaiwanPermit,
+    ForeignPermanentResident,
+    Passport,
+    /// A business licence: the USCC, or the 15-digit 注册号 on licences before 2015.
+    UsccOrRegistration,
+    /// Organisation certificates issued since 2015 carry the USCC; older numbers are free-form.
+    UsccIf18,
+    Free,
+}
+
+/// A certificate type (证件类型), icp-rules.md §2.2.
+#[derive(Debug)]
+pub struct CertificateTypeInfo {
+    pub key: &'static str,
+    pub names: &'static [&'static str],
+    pub miit_ids: &'static [u32],
+    pub number: NumberFormat,
+    /// A person's document, the only kind a principal (负责人) can use.
+    pub personal: bool,
+    /// Entity types the form offers it to (the grouping is [I] but for government, [C]).
+    pub entities: &'static [EntityType],
+}
+
+impl CertificateTypeInfo {
+    /// Parses the API key (`"resident_id"`) or a Chinese name (`"居民身份证"`).
+    pub fn parse(input: &str) -> Option<&'static CertificateTypeInfo> {
+        let input = input.trim();
+        CERTIFICATE_TYPES.iter().find(|t| t.key.eq_ignore_ascii_case(input) || t.names.contains(&input))
+    }
+
+    pub fn name_zh(&self) -> &'static str {
+        self.names.first().copied().unwrap_or(self.key)
+    }
+}
+
+/// What a province's 管局 requires beyond the national rules (`data/rules/province-profiles.toml`).
+#[derive(Debug)]
+pub struct ProvinceProfile {
+    /// `None` for the national default.
+    pub province: Option<&'static str>,
+    pub principal_min_age: u32,
+    pub principal_warn_age: u32,
+    pub no_shixiaqu: bool,
+    pub house_number_for: &'static [EntityType],
+    pub room_number_for: &'static [EntityType],
+    pub landline_required_for: &'static [EntityType],
+    pub individual_no_blog: bool,
+    pub requires_simplified_chinese: bool,
+    pub website_name_extra_words: &'static [&'static str],
+    pub individual_name_extra_words: &'static [&'static str],
+    pub max_websites_unit: u32,
+    pub max_websites_individual: u32,
+    pub domain_prefix_words: &'static [&'static str],
+    pub domain_min_validity_days: u32,
+    pub personal_certificate_min_days: u32,
+    pub entity_certificate_min_days: u32,
+}
+
+/// The profile of `province`, or the national default.
+pub fn profile(province: Option<&str>) -> &'static ProvinceProfile {
+    province.and_then(|code| PROVINCE_PROFILES.iter().find(|p| p.province == Some(code))).unwrap_or(&DEFAULT_PROFILE)
+}
+
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 impl EntityType {

@@ -31,6 +31,9 @@ pub struct RulesInfo {
     pub special_use_names: RuleSet,
     pub entity_types: RuleSet,
     pub province_data: RuleSet,
+    pub province_profiles: RuleSet,
+    pub certificate_types: RuleSet,
+    pub website_names: RuleSet,
     /// Where the UTS #46 mapping data of this build comes from.
     pub idna_data: &'static str,
     /// Number of message codes in the catalogue.
@@ -39,7 +42,11 @@ pub struct RulesInfo {
 
 /// The versions and sources of every rule set in this build.
 pub fn rules_info() -> RulesInfo {
-    let mut provinces: Vec<&'static str> = rules::PROVINCE_TLD_LISTS.iter().map(|l| l.province).collect();
+    let mut provinces: Vec<&'static str> = rules::PROVINCE_TLD_LISTS
+        .iter()
+        .map(|l| l.province)
+        .chain(rules::PROVINCE_PROFILES.iter().filter_map(|p| p.province))
+        .collect();
     provinces.sort_unstable();
     provinces.dedup();
     RulesInfo {
@@ -58,6 +65,9 @@ pub fn rules_info() -> RulesInfo {
         special_use_names: RuleSet { version: rules::SPECIAL_USE_VERSION, source: rules::SPECIAL_USE_SOURCE },
         entity_types: RuleSet { version: rules::ENTITY_TYPES_VERSION, source: rules::ENTITY_TYPES_SOURCE },
         province_data: RuleSet { version: rules::PROVINCES_VERSION, source: rules::PROVINCES_SOURCE },
+        province_profiles: RuleSet { version: rules::PROFILES_VERSION, source: rules::PROFILES_SOURCE },
+        certificate_types: RuleSet { version: rules::CERTIFICATE_TYPES_VERSION, source: rules::CERTIFICATE_TYPES_SOURCE },
+        website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
         idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
         message_count: crate::catalogue::entries().len(),
     }

@@ -5,7 +5,7 @@
 //! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
 //! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
 
-use crate::input::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS};
+use crate::input::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS, MAX_STRING};
 use crate::options::Date;
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
@@ -43,6 +43,64 @@ pub fn check_domains(
     to_js(&reports)
 }
 
+/// `validateEntity(entity, options?)`: the entity (主办单位) and its principal.
+#[wasm_bindgen(js_name = validateEntity, unchecked_return_type = "Report")]
+pub fn validate_entity(
+    #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    form(&entity, options, "validateEntity(entity, options?)", crate::dynamic::validate_entity_value)
+}
+
+/// `validateWebsite(website, options?)`: one website entry.
+#[wasm_bindgen(js_name = validateWebsite, unchecked_return_type = "Report")]
+pub fn validate_website(
+    #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    form(&website, options, "validateWebsite(website, options?)", crate::dynamic::validate_website_value)
+}
+
+/// `validateApp(app, options?)`: one app with its platforms.
+#[wasm_bindgen(js_name = validateApp, unchecked_return_type = "Report")]
+pub fn validate_app(
+    #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    form(&app, options, "validateApp(app, options?)", crate::dynamic::validate_app_value)
+}
+
+/// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
+#[wasm_bindgen(js_name = validateFiling, unchecked_return_type = "Report")]
+pub fn validate_filing(
+    #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    form(&filing, options, "validateFiling(filing, options?)", crate::dynamic::validate_filing_value)
+}
+
+/// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
+#[wasm_bindgen(js_name = parseRecordNumber, unchecked_return_type = "RecordNumberReport")]
+pub fn parse_record_number(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    form(&input, options, "parseRecordNumber(input, options?)", crate::dynamic::parse_record_number_value)
+}
+
+fn form<R: Serialize>(
+    value: &JsValue,
+    options: Option<JsValue>,
+    signature: &str,
+    check: fn(&Value, &Value, Option<Date>) -> R,
+) -> Result<JsValue, JsValue> {
+    if value.is_undefined() {
+        return Err(type_error(&format!("{signature} needs its first argument")));
+    }
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    to_js(&check(&to_value(value, 0, MAX_ITEMS), &to_value(&options, 0, MAX_ITEMS), system_today()))
+}
+
 /// `rulesInfo()`: versions and sources of every rule set in this build.
 #[wasm_bindgen(js_name = rulesInfo, unchecked_return_type = "RulesInfo")]
 pub fn rules_info() -> Result<JsValue, JsValue> {
@@ -61,7 +119,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// Today in the user's time zone, for age and validity rules when `options.today` is absent.
 fn system_today() -> Option<Date> {
     let now = js_sys::Date::new_0();
-    Date::new(i32::try_from(now.get_full_year()).ok()?, now.get_month() + 1, now.get_date())
+    Date::new(u16::try_from(now.get_full_year()).ok()?, u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?)
 }
 
 /// Converts a JavaScript value, reading at most `max_items` of an array and stopping at
@@ -80,8 +138,14 @@ fn to_value(js: &JsValue, depth: usize, max_items: usize) -> Value {
         return Value::Number(n);
     }
     if let Some(s) = js.dyn_ref::<JsString>() {
+        // A huge string is cut before it is copied: its start is enough to say it is too long.
+        let length = s.length() as usize;
+        let (s, cut_from) = match length > MAX_STRING {
+            true => (s.slice(0, MAX_STRING as u32), Some(length)),
+            false => (s.clone(), None),
+        };
         // `String::from` replaces lone surrogates with U+FFFD; remember that it did.
-        return Value::String { text: String::from(s), lone_surrogates: !s.is_valid_utf16() };
+        return Value::String { text: String::from(&s), lone_surrogates: !s.is_valid_utf16(), cut_from };
     }
     if js.is_function() {
         return Value::Other("function");

@@ -73,6 +73,56 @@ export interface RulesInfo {
   specialUseNames: RuleSet;
   entityTypes: RuleSet;
   provinceData: RuleSet;
+  provinceProfiles: RuleSet;
+  certificateTypes: RuleSet;
+  websiteNames: RuleSet;
   idnaData: string;
   messageCount: number;
 }
+
+export interface RecordNumberReport extends Report {
+  /** e.g. `'京ICP备12345678号-1'`. */
+  normalized: string | null;
+  kind: 'entity' | 'website' | 'app' | 'mini_program' | 'quick_app' | 'license' | 'public_security' | null;
+  /** ISO code of the issuing province, e.g. `'BJ'`. */
+  province: string | null;
+}
+
+/** `uscc`, `resident_id`, `passport`, … or the Chinese name (统一社会信用代码证书, 居民身份证, …). */
+export interface Certificate { type?: string; number?: string; validUntil?: string /* 'YYYY-MM-DD' | 'long-term' */ }
+
+export interface Person {
+  name?: string; certificate?: Certificate;
+  mobile?: string; emergencyMobile?: string; landline?: string; email?: string;
+}
+
+export interface Entity {
+  type?: EntityType; name?: string; certificate?: Certificate;
+  /** 证件住所 */
+  certificateAddress?: string;
+  /** 通信地址 */
+  address?: string;
+  /** 主体负责人 */
+  responsible?: Person;
+}
+
+export interface Website {
+  name?: string; domains?: string[]; homepage?: string;
+  serviceContent?: string[]; languages?: string[]; preApprovals?: string[];
+  responsible?: Person; remarks?: string;
+}
+
+export interface AppPlatform {
+  platform?: 'android' | 'ios' | 'harmonyos' | (string & {});
+  /** Android applicationId, iOS Bundle ID, HarmonyOS bundle name. */
+  packageName?: string;
+  /** Android: MD5 of the signing certificate (32 hex digits, colons allowed). */
+  certificateMd5?: string;
+  /** iOS: SHA-1 of the certificate (40 hex digits). */
+  certificateSha1?: string;
+  publicKey?: string;
+}
+
+export interface App { name?: string; platforms?: AppPlatform[]; domains?: string[]; responsible?: Person }
+
+export interface Filing { province?: string; entity?: Entity; websites?: Website[]; apps?: App[] }

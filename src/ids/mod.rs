@@ -134,6 +134,10 @@ pub struct Date {
 }
 
 impl Date {
+    /// The date this build's rule data was compiled (icp-rules.md is of 2026-11): the `today`
+    /// of last resort when neither the caller nor a clock provides one.
+    pub const DATA_DATE: Date = Date { year: 2026, month: 11, day: 1 };
+
     /// The date, or `None` when there is no such day (month 13, 30 February, year 0).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let valid = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);

@@ -1,0 +1,330 @@
+//! The filing form (icp-rules.md §2–§4): the entity (主办单位) and its principal (负责人),
+//! websites and apps, each field checked where the spec has a rule, each finding at the path
+//! of the field it concerns.
+//!
+//! The types here are the native API (api.md "Inputs", in snake_case); `read_*` build them
+//! from untyped JavaScript values, reporting wrong types as `field.type`. Every field is
+//! optional in the type, since forms are validated while half filled; what a filing needs is
+//! reported as `field.required` unless `options.partial` is set.
+
+mod app;
+mod certificate;
+mod entity;
+mod filing;
+mod person;
+mod record;
+mod website;
+
+pub use app::validate_app;
+pub use entity::validate_entity;
+pub use filing::validate_filing;
+pub use record::{parse_record_number, RecordNumberReport};
+pub use website::validate_website;
+
+use crate::input::{read_str, type_error, Value, MAX_ITEMS};
+use crate::issue::{params, Issues, Param, Params, Severity};
+use crate::options::Options;
+use crate::rules::{self, ProvinceProfile};
+
+/// A certificate: its type (`uscc`, `resident_id`, … or the Chinese name), number and expiry.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Certificate {
+    pub kind: Option<String>,
+    pub number: Option<String>,
+    /// `YYYY-MM-DD`, or `long-term` (`长期`).
+    pub valid_until: Option<String>,
+}
+
+/// A person: the entity's principal (主体负责人) or a website's or app's (网站负责人).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Person {
+    pub name: Option<String>,
+    pub certificate: Option<Certificate>,
+    pub mobile: Option<String>,
+    pub emergency_mobile: Option<String>,
+    pub landline: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The filing entity (主办单位).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entity {
+    /// Entity type key (`enterprise`) or Chinese name (`企业`).
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub certificate: Option<Certificate>,
+    /// 证件住所.
+    pub certificate_address: Option<String>,
+    /// 通信地址.
+    pub address: Option<String>,
+    /// 主体负责人.
+    pub responsible: Option<Person>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Website {
+    pub name: Option<String>,
+    pub domains: Vec<String>,
+    pub homepage: Option<String>,
+    pub service_content: Vec<String>,
+    pub languages: Vec<String>,
+    pub pre_approvals: Vec<String>,
+    pub responsible: Option<Person>,
+    pub remarks: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppPlatform {
+    /// `android`, `ios`, `harmonyos` (also 安卓, 苹果, 鸿蒙).
+    pub platform: Option<String>,
+    pub package_name: Option<String>,
+    pub certificate_md5: Option<String>,
+    pub certificate_sha1: Option<String>,
+    pub public_key: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct App {
+    pub name: Option<String>,
+    pub platforms: Vec<AppPlatform>,
+    pub domains: Vec<String>,
+    pub responsible: Option<Person>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filing {
+    /// The filing province; overrides `options.province`.
+    pub province: Option<String>,
+    pub entity: Option<Entity>,
+    pub websites: Vec<Website>,
+    pub apps: Vec<App>,
+}
+
+/// What every check of one form needs: the options, the province profile, today, and the
+/// issue list.
+pub(crate) struct Ctx<'a> {
+    pub options: &'a Options,
+    pub profile: &'static ProvinceProfile,
+    pub today: crate::options::Date,
+    pub issues: &'a mut Issues,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(options: &'a Options, issues: &'a mut Issues) -> Self {
+        // Without a clock and without `today`, date rules use the data's own date rather than
+        // failing: a birth date "in the future" would then be judged against that.
+        let today = options.today.or_else(crate::options::system_today).unwrap_or(crate::options::Date::DATA_DATE);
+        Ctx { options, profile: rules::profile(options.province.map(|p| p.code())), today, issues }
+    }
+
+    /// `field.required` at `path`, unless the form is partial.
+    pub fn required(&mut self, path: &str) {
+        if !self.options.partial {
+            self.issues.error("field.required", path, params![]);
+        }
+    }
+
+    /// The trimmed value of a required text field, or `None` after reporting it missing.
+    pub fn text<'v>(&mut self, value: &'v Option<String>, path: &str) -> Option<&'v str> {
+        match value.as_deref().map(str::trim) {
+            Some(text) if !text.is_empty() => Some(text),
+            _ => {
+                self.required(path);
+                None
+            }
+        }
+    }
+
+    /// A finding from an identifier or field module: certain ones are errors, others warnings.
+    pub fn finding(&mut self, path: &str, code: &'static str, params: Vec<(&'static str, String)>, certain: bool) {
+        let severity = if certain { Severity::Error } else { Severity::Warning };
+        self.issues.add(severity, code, path, to_params(params));
+    }
+
+    pub fn province_name(&self) -> &'static str {
+        self.options.province.map(|p| p.name(self.issues.locale())).unwrap_or_default()
+    }
+}
+
+pub(crate) fn to_params(params: Vec<(&'static str, String)>) -> Params {
+    Params(params.into_iter().map(|(k, v)| (k, Param::Text(v))).collect())
+}
+
+/// `base.segment`, or `segment` at the top level.
+pub(crate) fn join(base: &str, segment: impl std::fmt::Display) -> String {
+    if base.is_empty() {
+        segment.to_string()
+    } else {
+        format!("{base}.{segment}")
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the types from untyped input.
+
+fn object<'v>(value: &'v Value, path: &str, issues: &mut Issues) -> Option<&'v Value> {
+    match value {
+        Value::Undefined | Value::Null => None,
+        Value::Object(_) => Some(value),
+        other => {
+            type_error(other, "object", path, issues);
+            None
+        }
+    }
+}
+
+fn string(value: &Value, key: &str, path: &str, issues: &mut Issues) -> Option<String> {
+    read_str(value.get(key), &join(path, key), issues).map(str::to_owned)
+}
+
+fn strings(value: &Value, key: &str, path: &str, issues: &mut Issues) -> Vec<String> {
+    let path = join(path, key);
+    items(value.get(key), &path, issues)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| read_str(Some(item), &join(&path, i), issues).map(str::to_owned))
+        .collect()
+}
+
+/// The items of an array field (at most [`MAX_ITEMS`]); anything else is `field.type`.
+fn items<'v>(value: Option<&'v Value>, path: &str, issues: &mut Issues) -> &'v [Value] {
+    match value {
+        None | Some(Value::Undefined | Value::Null) => &[],
+        Some(Value::Array { items, length }) => {
+            if *length > items.len() {
+                issues.error("field.too_many", path, params!["count" => *length, "max" => MAX_ITEMS]);
+            }
+            items
+        }
+        Some(other) => {
+            type_error(other, "array", path, issues);
+            &[]
+        }
+    }
+}
+
+pub(crate) fn read_certificate(value: &Value, path: &str, issues: &mut Issues) -> Option<Certificate> {
+    let v = object(value, path, issues)?;
+    Some(Certificate {
+        kind: string(v, "type", path, issues),
+        number: string(v, "number", path, issues),
+        valid_until: string(v, "validUntil", path, issues),
+    })
+}
+
+pub(crate) fn read_person(value: &Value, path: &str, issues: &mut Issues) -> Option<Person> {
+    let v = object(value, path, issues)?;
+    Some(Person {
+        name: string(v, "name", path, issues),
+        certificate: v.get("certificate").and_then(|c| read_certificate(c, &join(path, "certificate"), issues)),
+        mobile: string(v, "mobile", path, issues),
+        emergency_mobile: string(v, "emergencyMobile", path, issues),
+        landline: string(v, "landline", path, issues),
+        email: string(v, "email", path, issues),
+    })
+}
+
+pub(crate) fn read_entity(value: &Value, path: &str, issues: &mut Issues) -> Option<Entity> {
+    let v = object(value, path, issues)?;
+    Some(Entity {
+        kind: string(v, "type", path, issues),
+        name: string(v, "name", path, issues),
+        certificate: v.get("certificate").and_then(|c| read_certificate(c, &join(path, "certificate"), issues)),
+        certificate_address: string(v, "certificateAddress", path, issues),
+        address: string(v, "address", path, issues),
+        responsible: v.get("responsible").and_then(|p| read_person(p, &join(path, "responsible"), issues)),
+    })
+}
+
+pub(crate) fn read_website(value: &Value, path: &str, issues: &mut Issues) -> Option<Website> {
+    let v = object(value, path, issues)?;
+    Some(Website {
+        name: string(v, "name", path, issues),
+        domains: strings(v, "domains", path, issues),
+        homepage: string(v, "homepage", path, issues),
+        service_content: strings(v, "serviceContent", path, issues),
+        languages: strings(v, "languages", path, issues),
+        pre_approvals: strings(v, "preApprovals", path, issues),
+        responsible: v.get("responsible").and_then(|p| read_person(p, &join(path, "responsible"), issues)),
+        remarks: string(v, "remarks", path, issues),
+    })
+}
+
+pub(crate) fn read_app(value: &Value, path: &str, issues: &mut Issues) -> Option<App> {
+    let v = object(value, path, issues)?;
+    let platforms_path = join(path, "platforms");
+    let platforms = items(v.get("platforms"), &platforms_path, issues)
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let p = join(&platforms_path, i);
+            let o = object(item, &p, issues)?;
+            Some(AppPlatform {
+                platform: string(o, "platform", &p, issues),
+                package_name: string(o, "packageName", &p, issues),
+                certificate_md5: string(o, "certificateMd5", &p, issues),
+                certificate_sha1: string(o, "certificateSha1", &p, issues),
+                public_key: string(o, "publicKey", &p, issues),
+            })
+        })
+        .collect();
+    Some(App {
+        name: string(v, "name", path, issues),
+        platforms,
+        domains: strings(v, "domains", path, issues),
+        responsible: v.get("responsible").and_then(|p| read_person(p, &join(path, "responsible"), issues)),
+    })
+}
+
+pub(crate) fn read_filing(value: &Value, issues: &mut Issues) -> Option<Filing> {
+    let v = object(value, "", issues)?;
+    let read_list = |key: &str, issues: &mut Issues| -> Vec<(usize, Value)> {
+        items(v.get(key), key, issues).iter().cloned().enumerate().collect()
+    };
+    let websites = read_list("websites", issues)
+        .into_iter()
+        .filter_map(|(i, w)| read_website(&w, &join("websites", i), issues))
+        .collect();
+    let apps = read_list("apps", issues).into_iter().filter_map(|(i, a)| read_app(&a, &join("apps", i), issues)).collect();
+    Some(Filing {
+        province: string(v, "province", "", issues),
+        entity: v.get("entity").and_then(|e| read_entity(e, "entity", issues)),
+        websites,
+        apps,
+    })
+}
+
+/// Han characters (CJK Unified Ideographs and extensions A–F), for name rules.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{20000}'..='\u{2EBEF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Emoji and pictographs, which no name may contain (§4 AP5).
+pub(crate) fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
+}
+
+/// The field modules' errors and warnings, seen as [`crate::ids::Finding`]s so that one
+/// function turns any of them into an issue.
+macro_rules! finding {
+    ($($ty:ty),* ; warnings: $($warning:ty),*) => {
+        $(impl crate::ids::Finding for $ty {
+            fn code(&self) -> &'static str { <$ty>::code(self) }
+            fn params(&self) -> Vec<(&'static str, String)> { <$ty>::params(self) }
+            fn is_certain(&self) -> bool { <$ty>::is_certain(self) }
+        })*
+        $(impl crate::ids::Finding for $warning {
+            fn code(&self) -> &'static str { <$warning>::code(self) }
+            fn params(&self) -> Vec<(&'static str, String)> { <$warning>::params(self) }
+            fn is_certain(&self) -> bool { false }
+        })*
+    };
+}
+use crate::fields::{app_id, email, landline, mobile, record_number};
+finding!(mobile::Error, email::Error, landline::Error, app_id::PackageNameError, app_id::DigestError, record_number::Error;
+    warnings: mobile::Warning, app_id::PackageNameWarning, record_number::Warning);
+
+/// Reports a module finding at `path`: certain → error, otherwise warning.
+pub(crate) fn report(finding: &dyn crate::ids::Finding, path: &str, ctx: &mut Ctx) {
+    ctx.finding(path, finding.code(), finding.params(), finding.is_certain());
+}

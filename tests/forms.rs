@@ -1,0 +1,224 @@
+//! The filing form as an applicant fills it: worked examples of good filings, and of the
+//! mistakes that get filings rejected, each found at the field it concerns.
+
+use icp_precheck::{
+    parse_record_number, validate_app, validate_entity, validate_filing, validate_website, App, AppPlatform, Certificate, Date,
+    Entity, EntityType, Filing, Locale, Options, Person, Province, Report, Severity, Website,
+};
+
+fn s(text: &str) -> Option<String> {
+    Some(text.to_owned())
+}
+
+fn options(province: &str) -> Options {
+    Options { province: Province::parse(province), today: Date::new(2026, 11, 28), ..Options::default() }
+}
+
+fn zhang_san() -> Person {
+    Person {
+        name: s("张三"),
+        certificate: Some(Certificate { kind: s("resident_id"), number: s("11010519491231002X"), valid_until: s("长期") }),
+        mobile: s("138 0013 8000"),
+        emergency_mobile: s("13900139000"),
+        landline: None,
+        email: s("zhangsan@mysite.com"),
+    }
+}
+
+fn enterprise_filing() -> Filing {
+    Filing {
+        province: s("北京"),
+        entity: Some(Entity {
+            kind: s("企业"),
+            name: s("北京某某科技有限公司"),
+            certificate: Some(Certificate { kind: s("统一社会信用代码证书"), number: s("91110000600037341L"), valid_until: s("long-term") }),
+            certificate_address: s("北京市朝阳区建国路88号"),
+            address: s("北京市朝阳区建国路88号"),
+            responsible: Some(zhang_san()),
+        }),
+        websites: vec![Website { name: s("某某科技产品展示"), domains: vec!["www.mysite.com".into()], responsible: Some(zhang_san()), ..Website::default() }],
+        apps: vec![App {
+            name: s("某某助手"),
+            platforms: vec![
+                AppPlatform { platform: s("android"), package_name: s("com.mysite.helper"), certificate_md5: s("A1:B2:C3:D4:E5:F6:07:18:29:3A:4B:5C:6D:7E:8F:90"), ..AppPlatform::default() },
+                AppPlatform { platform: s("ios"), package_name: s("com.mysite.helper"), certificate_sha1: s("a1b2c3d4e5f60718293a4b5c6d7e8f9001234567"), ..AppPlatform::default() },
+            ],
+            responsible: Some(zhang_san()),
+            ..App::default()
+        }],
+    }
+}
+
+fn errors(report: &Report) -> Vec<(&str, &str)> {
+    report.issues.iter().filter(|i| i.severity == Severity::Error).map(|i| (i.code, i.path.as_str())).collect()
+}
+
+fn has(report: &Report, code: &str, path: &str) -> bool {
+    report.issues.iter().any(|i| i.code == code && i.path == path)
+}
+
+#[test]
+fn a_good_enterprise_filing_passes() {
+    let report = validate_filing(&enterprise_filing(), &Options { today: Date::new(2026, 11, 28), ..Options::default() });
+    assert!(report.ok, "{:#?}", report.issues);
+}
+
+#[test]
+fn a_good_individual_filing_passes() {
+    let filing = Filing {
+        province: s("BJ"),
+        entity: Some(Entity {
+            kind: s("individual"),
+            name: s("张三"),
+            certificate: Some(Certificate { kind: s("居民身份证"), number: s("11010519491231002X"), valid_until: None }),
+            certificate_address: s("北京市东城区东长安街1号"),
+            address: s("北京市东城区东长安街1号"),
+            responsible: Some(zhang_san()),
+        }),
+        websites: vec![Website {
+            name: s("张三读书笔记"),
+            domains: vec!["zhangsan.cn".into()],
+            remarks: s("记录个人读书心得，无商业内容"),
+            responsible: Some(zhang_san()),
+            ..Website::default()
+        }],
+        apps: vec![],
+    };
+    let report = validate_filing(&filing, &Options { today: Date::new(2026, 11, 28), ..Options::default() });
+    assert!(report.ok, "{:#?}", report.issues);
+}
+
+#[test]
+fn typical_mistakes_are_found_at_their_fields() {
+    let mut filing = enterprise_filing();
+    let entity = filing.entity.as_mut().expect("entity");
+    entity.certificate.as_mut().expect("cert").number = s("91110000600037341X"); // wrong check character
+    entity.address = s("上海市徐汇区漕溪北路88号"); // outside the filing province
+    let principal = entity.responsible.as_mut().expect("principal");
+    principal.certificate.as_mut().expect("cert").number = s("610104620927690"); // first-generation ID
+    principal.mobile = s("15412345678"); // no such segment
+    principal.emergency_mobile = s("15412345678");
+    filing.websites[0].domains = vec!["192.168.0.1".into(), "example.gov.cn".into()];
+    filing.websites[0].name = s("abc");
+    filing.apps[0].platforms[0].certificate_md5 = s("a1b2c3d4e5f60718293a4b5c6d7e8f9001234567"); // a SHA-1
+    let report = validate_filing(&filing, &options("BJ"));
+    let errs = errors(&report);
+    for (code, path) in [
+        ("uscc.checksum", "entity.certificate.number"),
+        ("address.province", "entity.address"),
+        ("resident_id.first_generation", "entity.responsible.certificate.number"),
+        ("website.domains_count", "websites.0.domains"),
+        ("domain.ip_address", "websites.0.domains.0"),
+        ("domain.zone_restricted", "websites.0.domains.1"),
+        ("website.name", "websites.0.name"),
+        ("app.certificate_wrong_digest", "apps.0.platforms.0.certificateMd5"),
+    ] {
+        assert!(errs.contains(&(code, path)), "missing {code} at {path}: {errs:#?}");
+    }
+    assert!(errs.iter().any(|(c, p)| c.starts_with("mobile.") && *p == "entity.responsible.mobile"), "{errs:#?}");
+}
+
+#[test]
+fn age_rules_follow_the_province() {
+    // Born 2010-03-01: 16 on 2026-11-28.
+    let mut person = zhang_san();
+    let body = "11010520100301001";
+    let check = check_char(body);
+    person.certificate = Some(Certificate { kind: s("resident_id"), number: Some(format!("{body}{check}")), valid_until: None });
+    let entity = Entity { responsible: Some(person), ..enterprise_filing().entity.expect("entity") };
+    let underage = |province: &str| {
+        let report = validate_entity(&entity, &options(province));
+        report.issues.iter().find(|i| i.code == "person.underage").map(|i| i.severity)
+    };
+    assert_eq!(underage("BJ"), Some(Severity::Error), "Beijing: 18 [C]");
+    assert_eq!(underage("JS"), Some(Severity::Warning), "Jiangsu: 16–18 with proof");
+    assert_eq!(underage("HE"), Some(Severity::Warning), "no stated rule: a warning");
+}
+
+/// GB 11643 check character, computed here rather than copied.
+fn check_char(body: &str) -> char {
+    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(10).expect("digit") * w).sum();
+    "10X98765432".chars().nth((sum % 11) as usize).expect("index")
+}
+
+#[test]
+fn website_names_for_individuals() {
+    let options = Options { entity_type: Some(EntityType::Individual), today: Date::new(2026, 11, 28), ..Options::default() };
+    let name_rule = |name: &str| {
+        let site = Website { name: s(name), domains: vec!["zhangsan.cn".into()], remarks: s("读书笔记"), ..Website::default() };
+        let report = validate_website(&site, &options);
+        report.issues.iter().filter(|i| i.code == "website.name" && i.severity == Severity::Error).filter_map(|i| i.params.get("rule").map(|p| p.to_string())).collect::<Vec<_>>()
+    };
+    assert_eq!(name_rule("李四的博客"), vec!["individual_forbidden"]);
+    assert_eq!(name_rule("王五工作室"), vec!["individual_forbidden"]);
+    assert_eq!(name_rule("中国美食网"), vec!["national_words"]);
+    assert_eq!(name_rule("12345"), vec!["latin_or_digits"]);
+    assert_eq!(name_rule("example.com"), vec!["domain"]);
+    assert_eq!(name_rule("读书"), vec!["min_chinese"]);
+    assert!(name_rule("张三读书笔记").is_empty());
+}
+
+#[test]
+fn partial_forms_do_not_nag() {
+    let partial = Options { partial: true, ..Options::default() };
+    assert!(validate_filing(&Filing::default(), &partial).issues.is_empty());
+    let full = validate_filing(&Filing::default(), &Options::default());
+    assert!(has(&full, "field.required", "province"));
+    assert!(has(&full, "field.required", "entity.name"));
+    assert!(has(&full, "filing.empty", "websites"));
+}
+
+#[test]
+fn certificate_types_against_entity_types() {
+    let mut entity = enterprise_filing().entity.expect("entity");
+    entity.kind = s("government");
+    let report = validate_entity(&entity, &options("BJ"));
+    let issue = report.issues.iter().find(|i| i.code == "entity.certificate_type");
+    assert!(issue.is_none(), "the USCC certificate is allowed for government bodies");
+    entity.certificate = Some(Certificate { kind: s("business_license"), number: s("91110000600037341L"), valid_until: None });
+    let report = validate_entity(&entity, &options("BJ"));
+    assert!(errors(&report).contains(&("entity.certificate_type", "certificate.type")), "{:#?}", report.issues);
+    let mut person = zhang_san();
+    person.certificate = Some(Certificate { kind: s("uscc"), number: s("91110000600037341L"), valid_until: None });
+    let report = validate_entity(&Entity { responsible: Some(person), ..enterprise_filing().entity.expect("entity") }, &options("BJ"));
+    assert!(errors(&report).contains(&("person.certificate_type", "responsible.certificate.type")));
+}
+
+#[test]
+fn certificate_validity() {
+    let mut entity = enterprise_filing().entity.expect("entity");
+    entity.certificate.as_mut().expect("cert").valid_until = s("2026-01-01");
+    assert!(errors(&validate_entity(&entity, &options("BJ"))).contains(&("certificate.expired", "certificate.validUntil")));
+    entity.certificate.as_mut().expect("cert").valid_until = s("2027-01-15");
+    let report = validate_entity(&entity, &options("ZJ"));
+    assert!(report.issues.iter().any(|i| i.code == "certificate.expiring" && i.severity == Severity::Warning), "{:#?}", report.issues);
+}
+
+#[test]
+fn apps() {
+    let app = App {
+        name: s("测试"),
+        platforms: vec![AppPlatform { platform: s("安卓"), package_name: s("1me.app"), certificate_md5: None, ..AppPlatform::default() }],
+        ..App::default()
+    };
+    let report = validate_app(&app, &Options::default());
+    let errs = errors(&report);
+    assert!(errs.contains(&("app.name", "name")));
+    assert!(errs.iter().any(|(c, p)| c.starts_with("app.package_name") && *p == "platforms.0.packageName"), "{errs:#?}");
+    assert!(errs.contains(&("field.required", "platforms.0.certificateMd5")));
+}
+
+#[test]
+fn record_numbers() {
+    let r = parse_record_number(" 京ICP备13052560号-1 ", &Options::default());
+    assert_eq!((r.ok, r.normalized.as_deref(), r.kind, r.province), (true, Some("京ICP备13052560号-1"), Some("website"), Some("BJ")));
+    let r = parse_record_number("粤公网安备44030502008569号", &Options::default());
+    assert_eq!((r.kind, r.province), (Some("public_security"), Some("GD")));
+    let r = parse_record_number("港ICP备12345678号", &Options::default().with_locale(Locale::En));
+    assert!(!r.ok);
+    let r = parse_record_number("京ICP备1234567号", &Options::default());
+    assert!(!r.ok);
+    let r = parse_record_number("川ICP备15095485号-1", &Options::default());
+    assert!(r.ok && !r.issues.is_empty(), "legacy prefix: accepted with a warning");
+}
