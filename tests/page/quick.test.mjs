@@ -1,0 +1,122 @@
+// The quick domain checker: first answer time, verdicts, language, province, load failure.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertClean, shot, PAGE_URL } from './lib.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+async function firstKeystroke() {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(PAGE_URL, { waitUntil: 'commit' });
+  // Type as soon as the field exists (possibly before the module is ready: the answer must follow).
+  await page.waitForSelector('#quick-input', { state: 'attached' });
+  await page.focus('#quick-input');
+  await page.keyboard.press('e');
+  await page.waitForFunction(() => document.getElementById('quick-verdict').textContent !== '', null, { timeout: 15000 });
+  const m = await page.evaluate(() => Object.fromEntries(['icp-ready', 'icp-first-input', 'icp-first-answer']
+    .map((n) => [n, performance.getEntriesByName(n)[0]?.startTime])));
+  await page.close();
+  return { errors, answer: m['icp-first-answer'], ready: m['icp-ready'], input: m['icp-first-input'] };
+}
+
+test('first keystroke gets its answer quickly (navigation start to first verdict)', async () => {
+  const cold = await firstKeystroke();   // first page of a freshly started browser
+  const warm = await firstKeystroke();   // the figure a visitor with a running browser sees
+  for (const [name, m] of [['cold browser', cold], ['running browser', warm]]) {
+    console.log(`${name}: navigation start -> first answer of the first keystroke: ${m.answer.toFixed(0)} ms `
+      + `(module ready at ${m.ready.toFixed(0)} ms; keystroke delivered at ${m.input.toFixed(0)} ms, `
+      + `answered ${(m.answer - m.input).toFixed(1)} ms later; target < 300 ms)`);
+    assert.deepEqual(m.errors, []);
+  }
+  assert.ok(warm.answer < 1000, `first answer took ${warm.answer} ms`);
+  assert.ok(warm.answer - Math.max(warm.ready, warm.input) < 200, 'answering the keystroke itself took too long');
+});
+
+test('typing a domain shows the verdict, the filed domain and the labels', async () => {
+  const ctx = await openPage(browser.context);
+  const { page } = ctx;
+  await page.locator('#quick-input').pressSequentially('https://www.例子。中国/about');
+  await assert.doesNotReject(page.waitForSelector('#quick-verdict[data-verdict="warn"]'));
+  assert.equal(await page.textContent('[data-fact="registrable"]'), '例子.中国（xn--fsqu00a.xn--fiqs8s）');
+  assert.equal(await page.textContent('[data-fact="ascii"]'), 'www.xn--fsqu00a.xn--fiqs8s');
+  assert.equal(await page.textContent('[data-fact="unicode"]'), 'www.例子.中国');
+  assert.equal(await page.textContent('[data-fact="suffix"]'), 'xn--fiqs8s');
+  assert.equal(await page.textContent('[data-fact="subdomain"]'), 'www');
+  const codes = await page.$$eval('#quick-issues li', (lis) => lis.map((li) => li.dataset.code));
+  assert.deepEqual(codes, ['domain.stripped', 'domain.subdomain']);
+  assert.match(await page.textContent('#quick-verdict'), /可以备案/);
+
+  await shot(page, 'desktop-quick', { clip: { x: 0, y: 0, width: 1280, height: 620 } });
+
+  await page.fill('#quick-input', '192.168.0.1');
+  await page.waitForSelector('#quick-verdict[data-verdict="error"]');
+  assert.equal(await page.getAttribute('#quick-input', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#quick-issues'), /IP 地址/);
+  assert.match(await page.textContent('#quick-verdict'), /不能备案/);
+  // The result region is announced.
+  assert.equal(await page.getAttribute('#quick-out', 'aria-live'), 'polite');
+
+  await page.fill('#quick-input', 'tencent.com');
+  await page.waitForSelector('#quick-verdict[data-verdict="ok"]');
+  assert.equal(await page.$$eval('#quick-issues li', (l) => l.length), 0);
+  await assertClean(assert, ctx);
+  await page.close();
+});
+
+test('the language switch gives English UI text and English messages', async () => {
+  const ctx = await openPage(browser.context);
+  const { page } = ctx;
+  await page.selectOption('#province', 'SH');
+  await page.fill('#quick-input', 'mysite.io');
+  await page.waitForSelector('#quick-verdict[data-verdict="error"]');
+  assert.match(await page.textContent('#quick-issues'), /不在工信部批复/);
+  await page.click('#lang-en');
+  assert.equal(await page.getAttribute('#lang-en', 'aria-pressed'), 'true');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('#quick-verdict'), 'Cannot be filed');
+  assert.match(await page.textContent('#quick-issues'), /not among the top-level domains MIIT has approved/);
+  assert.equal(await page.textContent('#quick-h'), 'Quick domain check');
+  assert.equal(await page.textContent('label[for="f-entity-name"]'), 'Entity name');
+  // And back, by keyboard.
+  await page.focus('#lang-zh');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('#quick-verdict'), '不能备案');
+  assert.equal(await page.textContent('label[for="f-entity-name"]'), '主办单位名称');
+  await assertClean(assert, ctx);
+  await page.close();
+});
+
+test('the province changes the finding: mysite.asia fails in Beijing only', async () => {
+  const ctx = await openPage(browser.context);
+  const { page } = ctx;
+  assert.equal(await page.$$eval('#province option', (o) => o.length), 31);
+  await page.selectOption('#province', 'BJ');
+  await page.fill('#quick-input', 'mysite.asia');
+  await page.waitForSelector('#quick-verdict[data-verdict="error"]');
+  assert.deepEqual(await page.$$eval('#quick-issues li', (l) => l.map((li) => li.dataset.code)), ['domain.tld_not_approved']);
+  await page.selectOption('#province', 'SH');
+  await page.waitForSelector('#quick-verdict[data-verdict="warn"]');
+  assert.ok(!(await page.$$eval('#quick-issues li', (l) => l.map((li) => li.dataset.code))).includes('domain.tld_not_approved'));
+  await page.selectOption('#province', 'GD');
+  await page.waitForSelector('#quick-verdict[data-verdict="warn"]');
+  await assertClean(assert, ctx);
+  await page.close();
+});
+
+test('a clear message, not a blank page, when WebAssembly cannot be loaded', async () => {
+  const page = await browser.context.newPage();
+  await page.route('**/pkg/icp_precheck_bg.wasm', (route) => route.abort());
+  await page.goto(PAGE_URL);
+  await page.waitForSelector('#status[data-state="error"]');
+  const text = await page.textContent('#status');
+  assert.match(text, /无法加载校验模块/);
+  assert.equal(await page.getAttribute('#status', 'role'), 'alert');
+  assert.ok(await page.isVisible('#status'));
+  assert.ok(await page.isDisabled('#quick-input'));
+  await shot(page, 'wasm-failure', { clip: { x: 0, y: 0, width: 1280, height: 400 } });
+  await page.close();
+});
