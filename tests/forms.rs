@@ -222,3 +222,13 @@ fn record_numbers() {
     let r = parse_record_number("川ICP备15095485号-1", &Options::default());
     assert!(r.ok && !r.issues.is_empty(), "legacy prefix: accepted with a warning");
 }
+
+#[test]
+fn principal_names() {
+    let mut entity = enterprise_filing().entity.expect("entity");
+    entity.responsible.as_mut().expect("principal").name = s("张三1");
+    let report = validate_entity(&entity, &options("BJ"));
+    assert!(report.issues.iter().any(|i| i.code == "person.name" && i.path == "responsible.name" && i.severity == Severity::Warning));
+    entity.responsible.as_mut().expect("principal").name = s("Anne-Marie O'Neil");
+    assert!(!validate_entity(&entity, &options("BJ")).issues.iter().any(|i| i.code == "person.name"));
+}

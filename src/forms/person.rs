@@ -26,7 +26,11 @@ pub(crate) struct PersonFacts {
 pub(crate) fn check(person: Option<&Person>, path: &str, landline_required: bool, ctx: &mut Ctx) -> PersonFacts {
     let empty = Person::default();
     let person = person.unwrap_or(&empty);
-    let mut facts = PersonFacts { name: ctx.text(&person.name, &join(path, "name")).map(str::to_owned), ..PersonFacts::default() };
+    let name_path = join(path, "name");
+    let mut facts = PersonFacts { name: ctx.text(&person.name, &name_path).map(str::to_owned), ..PersonFacts::default() };
+    if let Some(name) = &facts.name {
+        check_name(name, &name_path, ctx);
+    }
 
     let cert = certificate::check(person.certificate.as_ref(), &join(path, "certificate"), Holder::Person, ctx);
     facts.certificate_number = cert.number;
@@ -55,7 +59,7 @@ pub(crate) fn check(person: Option<&Person>, path: &str, landline_required: bool
         Some(text) => {
             if let Err(e) = landline::validate(text) {
                 // A mobile number in the landline field is accepted in most provinces (§2.8 P6).
-                if !(matches!(e, landline::Error::IsMobile { .. }) && !landline_required) {
+                if landline_required || !matches!(e, landline::Error::IsMobile { .. }) {
                     report(&e, &landline_path, ctx);
                 }
             }
@@ -71,6 +75,15 @@ pub(crate) fn check(person: Option<&Person>, path: &str, landline_required: bool
         }
     }
     facts
+}
+
+/// §2.5 E3: the name as on the certificate. Digits or symbols cannot be on one; a Chinese
+/// name mixed with Latin letters is unusual ([I]: warnings).
+fn check_name(name: &str, path: &str, ctx: &mut Ctx) {
+    let odd = name.chars().find(|c| !(c.is_alphabetic() || c.is_whitespace() || matches!(c, '·' | '•' | '-' | '\'' | '.' | ',')));
+    if let Some(character) = odd {
+        ctx.issues.warning("person.name", path, params!["name" => name, "character" => character]);
+    }
 }
 
 /// A mainland mobile number (§2.8 P1, P2); the normalised number when valid.
