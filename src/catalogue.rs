@@ -3,6 +3,10 @@
 //! mismatched placeholders). `docs/codes.md` is generated from the same table and a test keeps
 //! it current.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::issue::Params;
 use crate::options::Locale;
 

@@ -2,6 +2,10 @@
 //! a panic or an exception for bad content or wrong types (api.md). `src/wasm.rs` only
 //! converts to and from JavaScript around these functions.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::domain::{check_domain, DomainReport};
 use crate::input::{read_options, type_error, Value, MAX_BATCH};
 use crate::forms;
@@ -166,6 +170,13 @@ mod tests {
         assert_eq!(paths, vec!["options.locale", "options.province", "options.entityType"]);
         let report = check_domain_value(&Value::str("mysite.com"), &Value::str("en"), None);
         assert_eq!(report.issues[0].path, "options");
+        // Bad options are warnings: `ok` means no error, and options never make a domain,
+        // a form or a record number fail.
+        assert!(report.ok && report.issues.iter().all(|i| i.severity == crate::Severity::Warning), "{:?}", report.issues);
+        let form = validate_entity_value(&Value::Object(vec![]), &Value::Number(1.0), None);
+        assert!(form.issues.iter().any(|i| i.path == "options" && i.severity == crate::Severity::Warning));
+        let record = parse_record_number_value(&Value::str("京ICP备12345678号-1"), &Value::Bool(true), None);
+        assert!(record.ok, "{:?}", record.issues);
     }
 
     #[test]

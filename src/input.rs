@@ -5,7 +5,11 @@
 //! walks), and the functions here read typed fields out of it, turning every mismatch into a
 //! `field.type` issue at the field's path. This lives in plain Rust so native tests reach it.
 
-use crate::issue::{params, Issues};
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
+use crate::issue::{params, Issues, Severity};
 use crate::options::{Date, Locale, Options, Province};
 use crate::rules::EntityType;
 
@@ -15,6 +19,10 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_BATCH: usize = 100_000;
 /// Most items read from any other array (domains of a website, websites of a filing, …).
 pub const MAX_ITEMS: usize = 1_000;
+/// Most values the converter reads from one argument (every string, number, array and
+/// object counts one). An input that shares one object many times over is a tree of
+/// exponential size when walked; past this budget the rest is [`Value::TooLarge`].
+pub const MAX_VALUES: usize = 10_000;
 /// Longest string the converter copies, in UTF-16 code units; a longer one is cut here and
 /// reported as too long, so a megabyte of text costs no more than this.
 pub const MAX_STRING: usize = 65_536;
@@ -36,6 +44,10 @@ pub enum Value {
     Object(Vec<(String, Value)>),
     /// Nested deeper than [`MAX_DEPTH`]: not read.
     TooDeep,
+    /// Past the [`MAX_VALUES`] budget of the argument: not read.
+    TooLarge,
+    /// Reading it threw (a revoked Proxy, a throwing getter or `ownKeys` trap): not read.
+    Unreadable,
     /// A function, symbol or bigint: `typeof` names it.
     Other(&'static str),
 }
@@ -54,7 +66,7 @@ impl Value {
             Value::Number(_) => "number",
             Value::String { .. } => "string",
             Value::Array { .. } => "array",
-            Value::Object(_) | Value::TooDeep => "object",
+            Value::Object(_) | Value::TooDeep | Value::TooLarge | Value::Unreadable => "object",
             Value::Other(kind) => kind,
         }
     }
@@ -107,9 +119,11 @@ pub(crate) fn read_bool(value: Option<&Value>, path: &str, issues: &mut Issues) 
 
 /// `field.type` for `found` where `expected` ("string", "object", "array", …) belongs.
 pub(crate) fn type_error(found: &Value, expected: &'static str, path: &str, issues: &mut Issues) {
-    if matches!(found, Value::TooDeep) {
-        issues.error("field.too_deep", path, params!["max" => MAX_DEPTH]);
-        return;
+    match found {
+        Value::TooDeep => return issues.error("field.too_deep", path, params!["max" => MAX_DEPTH]),
+        Value::TooLarge => return issues.error("field.too_large", path, params!["max" => MAX_VALUES]),
+        Value::Unreadable => return issues.error("field.unreadable", path, params![]),
+        _ => {}
     }
     let display = match issues.locale() {
         Locale::ZhCn => params!["expected" => type_name_zh(expected), "found" => type_name_zh(found.kind())],
@@ -160,7 +174,20 @@ fn type_name_en(kind: &str) -> &'static str {
 /// Reads `Options` from an untyped value. Problems with the options themselves are reported
 /// at `options.<field>` as warnings and the default is used: a bad option should not make a
 /// domain look unfileable. `system_today` is the date when `today` is absent.
+///
+/// Every option issue is a warning, `field.type` and `field.too_long` included, so that `ok`
+/// (no error) never depends on the options (api.md: `ok === no issue of severity 'error'`).
 pub(crate) fn read_options(value: &Value, system_today: Option<Date>) -> (Options, Issues) {
+    let (options, issues) = read_options_raw(value, system_today);
+    let mut warnings = Issues::new(options.locale);
+    warnings.extend(issues.into_vec().into_iter().map(|mut issue| {
+        issue.severity = Severity::Warning;
+        issue
+    }));
+    (options, warnings)
+}
+
+fn read_options_raw(value: &Value, system_today: Option<Date>) -> (Options, Issues) {
     // The locale comes first, since every other message is written in it.
     let locale = match value.get("locale") {
         Some(Value::String { text, .. }) => Locale::parse(text),

@@ -3,6 +3,10 @@
 //! field the finding concerns (`websites.0.domains.1`, `''` for `checkDomain`'s own input);
 //! messages are rendered from the catalogue (`data/messages/*.toml`) in the caller's locale.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::catalogue;
 use crate::options::Locale;
 use serde::ser::{SerializeMap, Serializer};

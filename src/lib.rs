@@ -10,6 +10,13 @@
 //!
 //! This crate is plain Rust; `src/wasm.rs` is a thin `#[wasm_bindgen]` layer over it.
 
+// A panic in WebAssembly traps and leaves the module unusable for the rest of the page's
+// life: library code may not contain one (tests may).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented)
+)]
+
 pub mod catalogue;
 pub mod domain;
 pub mod dynamic;

@@ -1,6 +1,10 @@
 //! Options every check accepts (api.md "Options"): locale, filing province, entity type,
 //! `partial` while a form is being filled, and `today` for date rules.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::rules::{provinces, EntityType, ProvinceInfo};
 
 /// Language of `Issue.message`.

@@ -3,6 +3,10 @@
 //! Lists, zones, provinces and entity types are data: adding a TLD that MIIT approves, or a
 //! province profile, is an edit to a TOML file with its source and date, not to this code.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::issue::Severity;
 
 /// A province whose 管局 publishes its own TLD list (icp-rules.md §1.2.2).

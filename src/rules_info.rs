@@ -1,6 +1,10 @@
 //! `rulesInfo()`: which versions of which rule sets this build carries, so a console can show
 //! them and a support engineer can tell which list answered.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use crate::{psl, rules};
 use serde::Serialize;
 

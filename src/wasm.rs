@@ -5,9 +5,9 @@
 //! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
 //! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
 
-use crate::input::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS, MAX_STRING};
+use crate::input::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS, MAX_STRING, MAX_VALUES};
 use crate::options::Date;
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, JsString, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,7 +25,7 @@ pub fn check_domain(
     if input.is_undefined() {
         return Err(type_error("checkDomain(input, options?) needs the domain to check as its first argument"));
     }
-    let report = crate::dynamic::check_domain_value(&to_value(&input, 0, MAX_ITEMS), &to_value(&options, 0, MAX_ITEMS), system_today());
+    let report = crate::dynamic::check_domain_value(&to_value(&input, MAX_ITEMS), &to_value(&options, MAX_ITEMS), system_today());
     to_js(&report)
 }
 
@@ -39,7 +39,7 @@ pub fn check_domains(
     if inputs.is_undefined() {
         return Err(type_error("checkDomains(inputs, options?) needs an array of domains as its first argument"));
     }
-    let reports = crate::dynamic::check_domains_value(&to_value(&inputs, 0, MAX_BATCH), &to_value(&options, 0, MAX_ITEMS), system_today());
+    let reports = crate::dynamic::check_domains_value(&to_value(&inputs, MAX_BATCH), &to_value(&options, MAX_ITEMS), system_today());
     to_js(&reports)
 }
 
@@ -98,7 +98,7 @@ fn form<R: Serialize>(
         return Err(type_error(&format!("{signature} needs its first argument")));
     }
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    to_js(&check(&to_value(value, 0, MAX_ITEMS), &to_value(&options, 0, MAX_ITEMS), system_today()))
+    to_js(&check(&to_value(value, MAX_ITEMS), &to_value(&options, MAX_ITEMS), system_today()))
 }
 
 /// `rulesInfo()`: versions and sources of every rule set in this build.
@@ -122,9 +122,28 @@ fn system_today() -> Option<Date> {
     Date::new(u16::try_from(now.get_full_year()).ok()?, u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?)
 }
 
-/// Converts a JavaScript value, reading at most `max_items` of an array and stopping at
-/// [`MAX_DEPTH`], so no input can make the walk unbounded.
-fn to_value(js: &JsValue, depth: usize, max_items: usize) -> Value {
+#[wasm_bindgen]
+extern "C" {
+    // Reading a page's objects can throw (a revoked Proxy, an `ownKeys` trap, a getter).
+    // An exception that unwinds through WebAssembly frames leaks their stack, and a few
+    // thousand of them exhaust it: every read that can throw is caught and becomes a value.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// Converts a JavaScript value, reading at most `max_items` of an array, stopping at
+/// [`MAX_DEPTH`] and after [`MAX_VALUES`] values in all, so no input can make the walk
+/// unbounded (an object shared at every level would otherwise be walked exponentially often).
+fn to_value(js: &JsValue, max_items: usize) -> Value {
+    let mut budget = MAX_VALUES + if max_items > MAX_ITEMS { max_items } else { 0 };
+    convert(js, 0, max_items, &mut budget)
+}
+
+fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> Value {
+    let Some(left) = budget.checked_sub(1) else { return Value::TooLarge };
+    *budget = left;
     if js.is_undefined() {
         return Value::Undefined;
     }
@@ -156,26 +175,42 @@ fn to_value(js: &JsValue, depth: usize, max_items: usize) -> Value {
     if js.is_bigint() {
         return Value::Other("bigint");
     }
+    if !js.is_object() {
+        return Value::Other("object");
+    }
     if depth >= MAX_DEPTH {
         return Value::TooDeep;
     }
-    if let Some(array) = js.dyn_ref::<Array>() {
-        let length = array.length() as usize;
-        let items = (0..length.min(max_items)).map(|i| to_value(&array.get(i as u32), depth + 1, MAX_ITEMS)).collect();
-        return Value::Array { items, length };
+    match is_array(js) {
+        Err(_) => return Value::Unreadable,
+        Ok(true) => {
+            let Some(length) = Reflect::get(js, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()) else {
+                return Value::Unreadable;
+            };
+            // A length is a whole number below 2^32; anything else reads as empty.
+            let length = if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 };
+            let items = (0..length.min(max_items))
+                .map(|i| match Reflect::get_u32(js, i as u32) {
+                    Ok(item) => convert(&item, depth + 1, MAX_ITEMS, budget),
+                    Err(_) => Value::Unreadable,
+                })
+                .collect();
+            return Value::Array { items, length };
+        }
+        Ok(false) => {}
     }
-    if let Some(object) = js.dyn_ref::<Object>() {
-        let keys = Object::keys(object);
-        let fields = keys
-            .iter()
-            .take(MAX_ITEMS)
-            .filter_map(|key| {
-                let name = key.as_string()?;
-                let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-                Some((name, to_value(&value, depth + 1, MAX_ITEMS)))
-            })
-            .collect();
-        return Value::Object(fields);
-    }
-    Value::Other("object")
+    let Ok(keys) = object_keys(js) else { return Value::Unreadable };
+    let fields = keys
+        .iter()
+        .take(MAX_ITEMS)
+        .filter_map(|key| {
+            let name = key.as_string()?;
+            let value = match Reflect::get(js, &key) {
+                Ok(value) => convert(&value, depth + 1, MAX_ITEMS, budget),
+                Err(_) => Value::Unreadable,
+            };
+            Some((name, value))
+        })
+        .collect();
+    Value::Object(fields)
 }

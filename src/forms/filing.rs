@@ -50,13 +50,14 @@ fn check(filing: &Filing, ctx: &mut Ctx) {
     }
 
     // A domain belongs to one website record.
-    let mut seen: Vec<(&str, &str)> = Vec::new();
+    // (A map, not a list: a filing may carry 1,000 websites of 1,000 domains each.)
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
     for site in &websites {
         for (path, registrable) in &site.registrables {
-            if let Some((first, _)) = seen.iter().find(|(_, r)| r == registrable) {
+            if let Some(first) = seen.get(registrable.as_str()) {
                 ctx.issues.error("filing.duplicate_domain", path, params!["domain" => registrable.as_str(), "first" => *first]);
             } else {
-                seen.push((path.as_str(), registrable.as_str()));
+                seen.insert(registrable.as_str(), path.as_str());
             }
         }
     }

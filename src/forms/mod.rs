@@ -7,6 +7,10 @@
 //! optional in the type, since forms are validated while half filled; what a filing needs is
 //! reported as `field.required` unless `options.partial` is set.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 mod app;
 mod certificate;
 mod entity;

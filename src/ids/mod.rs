@@ -33,6 +33,10 @@
 //!
 //! This module depends on `std` only, so that it can be lifted into another crate unchanged.
 
+// No panic is reachable from the public entry points (a panic traps the WebAssembly module for
+// the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
+
 use std::fmt;
 
 pub mod business_registration;

@@ -23,6 +23,38 @@ async function firstKeystroke() {
   return { errors, answer: m['icp-first-answer'], ready: m['icp-ready'], input: m['icp-first-input'] };
 }
 
+/// A keystroke dispatched by the page's own clock the moment the field exists: measures the
+/// page (module download, compile, first check), not the test driver's input latency.
+async function keystrokeAtDomReady() {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const input = document.getElementById('quick-input');
+      input.value = 'e';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+  await page.goto(PAGE_URL, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.getElementById('quick-verdict').textContent !== '', null, { timeout: 15000 });
+  const m = await page.evaluate(() => ({
+    dom: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart,
+    answer: performance.getEntriesByName('icp-first-answer')[0]?.startTime,
+  }));
+  await page.close();
+  return m;
+}
+
+test('the page answers a keystroke typed at load within 300 ms', async () => {
+  const runs = [];
+  for (let i = 0; i < 5; i += 1) runs.push(await keystrokeAtDomReady());
+  const answers = runs.map((r) => r.answer).sort((a, b) => a - b);
+  const median = answers[2];
+  console.log(`keystroke at DOMContentLoaded -> answer: median ${median.toFixed(0)} ms after navigation start `
+    + `(runs: ${answers.map((a) => a.toFixed(0)).join(', ')} ms; DOMContentLoaded at ${runs[0].dom.toFixed(0)} ms; target < 300 ms)`);
+  // The target is 300 ms on an idle machine; the assertion leaves room for a loaded CI box.
+  assert.ok(median < 1000, `median ${median} ms`);
+});
+
 test('first keystroke gets its answer quickly (navigation start to first verdict)', async () => {
   const cold = await firstKeystroke();   // first page of a freshly started browser
   const warm = await firstKeystroke();   // the figure a visitor with a running browser sees
