@@ -1,42 +1,126 @@
 #!/usr/bin/env bash
-# Builds pkg/: the WebAssembly module, its wasm-bindgen ES module (--target web) with
-# TypeScript types, and a package.json. Prints the sizes a phone downloads.
+# Builds pkg/, the npm package:
+#   icp_precheck_bg.wasm   the module, MVP WebAssembly only (no sign-ext, bulk memory,
+#                          multi-value, reference types, …) so that old iOS/Android webviews run it
+#   icp_precheck.js/.d.ts  wasm-bindgen's ES module (--target web) with the TypeScript types
+#   icp_precheck_asm.js    the same module compiled to JavaScript (binaryen wasm2js), for
+#                          engines without WebAssembly (iOS Lockdown Mode, `node --jitless`, …)
+#   index.js/.d.ts         the package entry: WebAssembly, or the JavaScript build where it is missing
+#   js.js/.d.ts            'icp-precheck/js': the JavaScript build only, synchronous start
+#   package.json           exports, types, files, sideEffects
+# then prints the sizes (scripts/size-report.sh).
+#
+# The Rust build is nightly with -Zbuild-std: the standard library is rebuilt for the MVP CPU
+# (the prebuilt one uses post-MVP instructions) and with the immediate-abort panic strategy
+# (no panic machinery in the download). The first build takes a few minutes, later ones
+# only what changed. When the cargo output has not changed, the post-processing (wasm-opt,
+# wasm2js, ~1-2 minutes) is not redone either.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
-cargo build --release --lib --target wasm32-unknown-unknown
-rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name icp_precheck \
-  target/wasm32-unknown-unknown/release/icp_precheck.wasm
+NIGHTLY=${ICP_NIGHTLY:-nightly}
+target_dir=target/pkg-wasm
+stage=target/pkg-stage
+mkdir -p target
 
-# wasm-bindgen drops the `?` of a trailing optional argument once its type is overridden;
-# every `options` argument is optional (api.md).
-sed -i 's/options: Options)/options?: Options)/g' pkg/icp_precheck.d.ts
+# Several people (and agents) share this tree: one pkg/ build at a time.
+exec 9>target/.pkg-build.lock
+flock 9
 
-# Size: npm's wasm-opt only (see setup.sh), with exactly the features rustc emitted.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
-  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-  pkg/icp_precheck_bg.wasm -o pkg/icp_precheck_bg.wasm
+# Size profile, given here rather than in Cargo.toml so that native builds keep opt-level "s".
+#   -C target-cpu=mvp              no post-MVP instructions (in our code and, via build-std, in std)
+#   -C panic=immediate-abort       a panic is a trap: no formatting, messages or locations
+#   -Z fmt-debug=none              `{:?}` prints nothing (used only by tests and debug_assert!)
+#   -Z location-detail=none        no file/line strings
+#   optimize_for_size (std)        the small variants of sort etc.
+unset CARGO_ENCODED_RUSTFLAGS
+echo "== cargo +$NIGHTLY build (wasm32, MVP, build-std) =="
+CARGO_TARGET_DIR=$target_dir \
+CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+RUSTFLAGS='-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none' \
+  cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
 
-version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
-cat > pkg/package.json <<JSON
+# Everything below depends only on these; skip it when none changed.
+key=$( { sha256sum "$raw_wasm" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs pkg-src/*;
+         grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
+if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
+  echo "== post-processing unchanged ($key), reusing $stage =="
+else
+  rm -rf "$stage"
+  mkdir -p "$stage"
+
+  echo "== wasm-bindgen --target web =="
+  wasm-bindgen --target web --out-dir "$stage" --out-name icp_precheck "$raw_wasm"
+
+  # wasm-bindgen drops the `?` of a trailing optional argument once its type is overridden;
+  # every `options` argument is optional (api.md).
+  sed -i 's/options: Options)/options?: Options)/g' "$stage/icp_precheck.d.ts"
+
+  echo "== wasm-opt -Oz (MVP features only) =="
+  # npm's wasm-opt only (see setup.sh). --mvp-features: binaryen may not introduce any
+  # post-MVP instruction either.
+  node_modules/.bin/wasm-opt --mvp-features -Oz --converge --low-memory-unused --zero-filled-memory \
+    --strip-debug --strip-producers --strip-target-features \
+    "$stage/icp_precheck_bg.wasm" -o "$stage/icp_precheck_bg.wasm"
+  bash scripts/wasm-features.sh --require-mvp "$stage/icp_precheck_bg.wasm"
+
+  echo "== wasm2js (the no-WebAssembly build) =="
+  node_modules/.bin/wasm2js -Oz "$stage/icp_precheck_bg.wasm" -o "$stage/asm.raw.js"
+  node scripts/wasm2js-module.mjs "$stage/asm.raw.js" "$stage/asm.module.js"
+  node scripts/minify-js.mjs "$stage/asm.module.js" "$stage/icp_precheck_asm.js"
+  rm "$stage/asm.raw.js" "$stage/asm.module.js"
+
+  node scripts/patch-glue.mjs "$stage/icp_precheck.js"
+  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/README.md "$stage/"
+
+  version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+  cat > "$stage/package.json" <<JSON
 {
   "name": "icp-precheck",
   "version": "$version",
-  "description": "Client-side pre-checks for China ICP filings (ICP备案)",
+  "description": "Client-side pre-checks for China ICP filings (ICP备案): domains, entities, websites, apps",
   "license": "MIT OR Apache-2.0",
+  "keywords": ["icp", "备案", "china", "domain", "psl", "idna", "webassembly"],
   "type": "module",
-  "main": "./icp_precheck.js",
-  "module": "./icp_precheck.js",
-  "types": "./icp_precheck.d.ts",
+  "main": "./index.js",
+  "module": "./index.js",
+  "types": "./index.d.ts",
   "exports": {
-    ".": { "types": "./icp_precheck.d.ts", "default": "./icp_precheck.js" },
-    "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm"
+    ".": {
+      "types": "./index.d.ts",
+      "icp-precheck-js": { "types": "./js.d.ts", "default": "./js.js" },
+      "react-native": { "types": "./js.d.ts", "default": "./js.js" },
+      "default": "./index.js"
+    },
+    "./wasm": { "types": "./icp_precheck.d.ts", "default": "./icp_precheck.js" },
+    "./js": { "types": "./js.d.ts", "default": "./js.js" },
+    "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm",
+    "./package.json": "./package.json"
   },
-  "files": ["icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts"],
-  "sideEffects": false
+  "files": [
+    "index.js", "index.d.ts", "js.js", "js.d.ts",
+    "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
+    "icp_precheck_asm.js", "README.md"
+  ],
+  "sideEffects": false,
+  "engines": { "node": ">=18" }
 }
 JSON
+  echo "$key" > "$stage/.key"
+fi
+
+# Public TypeScript signatures must not use `any` (api.md).
+node scripts/check-dts.mjs "$stage"/*.d.ts
+
+# Swap in the new pkg/ with two renames: readers (the dev server, other test runs) see the old
+# or the new package, never half of one.
+rm -rf target/pkg.new target/pkg.old
+cp -r "$stage" target/pkg.new
+rm -f target/pkg.new/.key
+if [ -d pkg ]; then mv pkg target/pkg.old; fi
+mv target/pkg.new pkg
+rm -rf target/pkg.old
 bash scripts/size-report.sh

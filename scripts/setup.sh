@@ -35,3 +35,20 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   say "npm install"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
 fi
+
+# pkg/ is built with nightly -Z build-std, so that the standard library is compiled for MVP
+# WebAssembly too (scripts/build-pkg.sh); wabt's wasm-validate proves the result is MVP only.
+nightly=${ICP_NIGHTLY:-nightly}
+if ! rustup run "$nightly" rustc --version >/dev/null 2>&1; then
+  say "rustup toolchain install $nightly (rust-src, wasm32; for pkg/)"
+  rustup toolchain install "$nightly" --profile minimal --component rust-src --target wasm32-unknown-unknown
+else
+  rustup component list --toolchain "$nightly" --installed 2>/dev/null | grep -q '^rust-src' \
+    || { say "rustup component add rust-src --toolchain $nightly"; rustup component add rust-src --toolchain "$nightly"; }
+  rustup target list --toolchain "$nightly" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || { say "rustup target add wasm32-unknown-unknown --toolchain $nightly"; rustup target add wasm32-unknown-unknown --toolchain "$nightly"; }
+fi
+command -v wasm-validate >/dev/null || apt_install wabt
+command -v flock >/dev/null || apt_install util-linux
+# Browser suites (scripts/test-page.sh, scripts/test-pkg-env.sh): Debian's Chromium, never a downloaded one.
+[ -x /usr/bin/chromium ] || apt_install chromium

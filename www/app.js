@@ -384,7 +384,9 @@ function debounce(fn, ms) {
 async function load() {
   const status = $('status');
   try {
-    const api = await import('../pkg/icp_precheck.js');
+    // The package entry: WebAssembly, or its JavaScript build where WebAssembly is refused
+    // (iOS Lockdown Mode, some in-app browsers).
+    const api = await import('../pkg/index.js');
     performance.mark('icp-imported');
     await api.default({ module_or_path: new URL('../pkg/icp_precheck_bg.wasm', import.meta.url) });
     if (typeof api.checkDomain !== 'function') throw new Error('checkDomain is missing from pkg/');

@@ -1,0 +1,10 @@
+// 'icp-precheck/js' (./js.js): the JavaScript build only; no WebAssembly needed.
+export * from './icp_precheck.js';
+import type { InitOutput } from './icp_precheck.js';
+
+/** Starts the JavaScript build synchronously; any argument is ignored. */
+export function initSync(module?: unknown): InitOutput;
+/** Same as `initSync()`, as a promise. */
+export default function init(module_or_path?: unknown): Promise<InitOutput>;
+/** Always `'js'`. */
+export function backend(): 'js';
