@@ -3,7 +3,7 @@
 //! Every rule is converted to A-labels here (with the `idna` crate, as the list's own
 //! instructions ask for IDN rules), so look-ups compare bytes of an already-normalised host and
 //! no Unicode processing happens per check. The trie is breadth-first: each node's children
-//! are contiguous and sorted by label bytes, so a look-up is one binary search per label.
+//! are contiguous and sorted by (length, label bytes), so a look-up is one binary search per label.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -12,13 +12,16 @@ use std::path::Path;
 #[derive(Default)]
 struct Node {
     children: BTreeMap<String, Node>,
-    /// Bit 0: a rule ends here; bit 1: that rule is in the PRIVATE section; bit 2: exception rule.
+    /// Bit 0: a rule ends here; bit 1: that rule is in the PRIVATE section; bit 2: exception rule
+/// (bit 3, [`WILDCARD_CHILD`], is set when laying out the trie).
     flags: u8,
 }
 
 pub const RULE: u8 = 1;
 pub const PRIVATE: u8 = 2;
 pub const EXCEPTION: u8 = 4;
+/// Bit 3: the node has a `*` child (saves a second search for the wildcard on every miss).
+pub const WILDCARD_CHILD: u8 = 8;
 
 pub fn bake(path: &Path, extra_icann_rules: &[String]) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
@@ -67,9 +70,14 @@ pub fn bake(path: &Path, extra_icann_rules: &[String]) -> String {
             labels.push_str(label);
             s
         });
-        nodes.push((start, label.len(), next_child, node.children.len(), node.flags));
+        let wildcard = if node.children.contains_key("*") { WILDCARD_CHILD } else { 0 };
+        nodes.push((start, label.len(), next_child, node.children.len(), node.flags | wildcard));
         next_child += node.children.len();
-        for (child_label, child) in &node.children {
+        // Children sorted by (length, bytes): a look-up compares lengths first, which settles
+        // most steps of the binary search without touching the label bytes.
+        let mut children: Vec<(&String, &Node)> = node.children.iter().collect();
+        children.sort_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
+        for (child_label, child) in children {
             queue.push_back((child_label, child));
         }
     }

@@ -21,6 +21,7 @@ pub(crate) struct TrieNode {
 const RULE: u8 = 1;
 const PRIVATE: u8 = 2;
 const EXCEPTION: u8 = 4;
+const WILDCARD_CHILD: u8 = 8;
 
 impl TrieNode {
     pub(crate) const fn new(label_start: u32, label_len: u8, first_child: u32, child_count: u16, flags: u8) -> Self {
@@ -37,14 +38,41 @@ impl TrieNode {
         baked::NODES.get(first..first + usize::from(self.child_count)).unwrap_or_default()
     }
 
+    /// Children are sorted by (length, bytes) (`build/psl.rs`), so most steps of the binary
+    /// search compare one length byte.
+    #[inline]
     fn child(&self, label: &[u8]) -> Option<&'static TrieNode> {
         let children = self.children();
-        children.binary_search_by(|c| c.label().cmp(label)).ok().and_then(|i| children.get(i))
+        children
+            .binary_search_by(|c| usize::from(c.label_len).cmp(&label.len()).then_with(|| cmp_short(c.label(), label)))
+            .ok()
+            .and_then(|i| children.get(i))
+    }
+
+    /// The `*` child, if the node has one.
+    #[inline]
+    fn wildcard(&self) -> Option<&'static TrieNode> {
+        if self.flags & WILDCARD_CHILD == 0 {
+            return None;
+        }
+        self.child(b"*")
     }
 
     fn rule_type(&self) -> Option<Type> {
         (self.flags & RULE != 0).then_some(if self.flags & PRIVATE != 0 { Type::Private } else { Type::Icann })
     }
+}
+
+/// Byte order of two labels of equal length: labels are short, so a plain loop beats a call
+/// to `memcmp`.
+#[inline]
+fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 mod baked {
@@ -94,7 +122,7 @@ impl Psl for List {
         info.typ = node.rule_type().filter(|t| self.only.is_none_or(|only| only == *t));
         let mut len_so_far = first.len();
         for label in labels {
-            node = match node.child(label).or_else(|| node.child(b"*")) {
+            node = match node.child(label).or_else(|| node.wildcard()) {
                 Some(next) => next,
                 None => break,
             };
@@ -113,6 +141,100 @@ impl Psl for List {
         }
         info
     }
+}
+
+/// Both sections' answers for one host, from one walk down the trie: what
+/// `ALL.suffix(host)`, `ICANN.suffix(host)` and `ICANN.domain(host)` return, without walking
+/// three times. `host` is in A-labels, lower case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Lookup<'a> {
+    host: &'a [u8],
+    all: Info,
+    icann: Info,
+    fqdn: bool,
+}
+
+impl<'a> Lookup<'a> {
+    pub(crate) fn new(host: &'a [u8]) -> Self {
+        let (name, fqdn) = match host.strip_suffix(b".") {
+            Some(name) => (name, true),
+            None => (host, false),
+        };
+        let (all, icann) = find_both(name.rsplit(|b| *b == b'.'));
+        Lookup { host, all, icann, fqdn }
+    }
+
+    fn suffix_of(&self, info: Info) -> Option<(&'a [u8], Option<Type>)> {
+        let len = info.len + usize::from(self.fqdn);
+        if len == 0 {
+            return None;
+        }
+        Some((self.host.get(self.host.len().checked_sub(len)?..)?, info.typ))
+    }
+
+    /// `ALL.suffix(host)`: the suffix under both sections, and its section.
+    pub(crate) fn suffix_all(&self) -> Option<(&'a [u8], Option<Type>)> {
+        self.suffix_of(self.all)
+    }
+
+    /// `ICANN.suffix(host)`.
+    pub(crate) fn suffix_icann(&self) -> Option<&'a [u8]> {
+        self.suffix_of(self.icann).map(|(s, _)| s)
+    }
+
+    /// `ICANN.domain(host)`: the registrable domain under the ICANN section.
+    pub(crate) fn domain_icann(&self) -> Option<&'a [u8]> {
+        let suffix_len = self.suffix_icann()?.len();
+        let name_len = self.host.len();
+        if name_len < suffix_len + 2 {
+            return None;
+        }
+        let subdomain = self.host.get(..name_len - (1 + suffix_len))?;
+        let root_label = subdomain.rsplit(|b| *b == b'.').next()?;
+        self.host.get(name_len - (root_label.len() + 1 + suffix_len)..)
+    }
+}
+
+/// [`List::find`] for `ALL` and `ICANN` at once: the path down the trie is the same for both
+/// sections; only which rules count, and where an exception stops, differ.
+fn find_both<'a>(mut labels: impl Iterator<Item = &'a [u8]>) -> (Info, Info) {
+    let none = Info { len: 0, typ: None };
+    let Some(root) = baked::NODES.first() else { return (none, none) };
+    let Some(first) = labels.next() else { return (none, none) };
+    // [ALL, ICANN]; `done` once an exception rule has settled that section's answer.
+    let mut info = [Info { len: first.len(), typ: None }; 2];
+    let mut done = [false; 2];
+    let Some(mut node) = root.child(first) else { return (info[0], info[1]) };
+    info[0].typ = node.rule_type();
+    info[1].typ = node.rule_type().filter(|t| *t == Type::Icann);
+    let mut len_so_far = first.len();
+    for label in labels {
+        node = match node.child(label).or_else(|| node.wildcard()) {
+            Some(next) => next,
+            None => break,
+        };
+        let with_dot = label.len() + 1;
+        if let Some(typ) = node.rule_type() {
+            let exception = node.flags & EXCEPTION != 0;
+            for (section, (info, done)) in info.iter_mut().zip(done.iter_mut()).enumerate() {
+                if *done || (section == 1 && typ != Type::Icann) {
+                    continue;
+                }
+                info.typ = Some(typ);
+                if exception {
+                    info.len = len_so_far;
+                    *done = true;
+                } else {
+                    info.len = len_so_far + with_dot;
+                }
+            }
+            if done == [true, true] {
+                break;
+            }
+        }
+        len_so_far += with_dot;
+    }
+    (info[0], info[1])
 }
 
 #[cfg(test)]
@@ -143,6 +265,23 @@ mod tests {
         // §1.4: 政务.cn and 公益.cn are not in the PSL but are S1 zones.
         let host = idna::domain_to_ascii("www.example.政务.cn").unwrap_or_default();
         assert_eq!(registrable(ICANN, &host), idna::domain_to_ascii("example.政务.cn").ok());
+    }
+
+    #[test]
+    fn one_walk_answers_as_the_three_trait_calls() {
+        let hosts = [
+            "www.example.com.cn", "a.b.example.bj.cn", "user.github.io", "github.io", "example.notatld", "com", "cn",
+            "www.ck", "a.b.c.kawasaki.jp", "city.kawasaki.jp", "www.city.kawasaki.jp", "b.a.mm", "a.mm", "x.s3.amazonaws.com",
+            "foo.blogspot.com", "example.com.", "", ".", "a..b", "xn--fsqu00a.xn--fiqs8s", "x.y.z.compute.amazonaws.com",
+            "test.ck", "www.www.ck", "localhost", "x.platform.sh", "a.b.platform.sh",
+        ];
+        for host in hosts {
+            let lookup = Lookup::new(host.as_bytes());
+            let all = ALL.suffix(host.as_bytes());
+            assert_eq!(lookup.suffix_all(), all.map(|s| (s.as_bytes(), s.typ())), "{host}");
+            assert_eq!(lookup.suffix_icann(), ICANN.suffix(host.as_bytes()).map(|s| s.as_bytes()), "{host}");
+            assert_eq!(lookup.domain_icann(), ICANN.domain(host.as_bytes()).map(|d| d.as_bytes()), "{host}");
+        }
     }
 
     #[test]

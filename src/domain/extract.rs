@@ -33,6 +33,19 @@ impl Stripped {
             Stripped::TrailingDot => "trailing_dot",
         }
     }
+
+    /// The catalogue key of the part's name: `domain.stripped.{key}`.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Stripped::Scheme => "domain.stripped.scheme",
+            Stripped::Userinfo => "domain.stripped.userinfo",
+            Stripped::Port => "domain.stripped.port",
+            Stripped::Path => "domain.stripped.path",
+            Stripped::Query => "domain.stripped.query",
+            Stripped::Fragment => "domain.stripped.fragment",
+            Stripped::TrailingDot => "domain.stripped.trailing_dot",
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]

@@ -37,16 +37,15 @@ pub fn classify(host: &str) -> HostKind {
 
 /// The URL Standard's "ends in a number checker".
 pub fn ends_in_a_number(host: &str) -> bool {
-    let mut parts: Vec<&str> = host.split('.').collect();
-    if parts.last() == Some(&"") {
-        if parts.len() == 1 {
-            return false;
-        }
-        parts.pop();
-    }
-    let Some(last) = parts.last() else { return false };
+    // The last label, ignoring one trailing dot (a lone "" has no label to ignore).
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let last = name.rsplit('.').next().unwrap_or_default();
     if !last.is_empty() && last.bytes().all(|b| b.is_ascii_digit()) {
         return true;
+    }
+    // Only a name ending in 0-9, a-f or x can be a hex or octal number: skip the parse.
+    if !last.bytes().next_back().is_some_and(|b| b.is_ascii_hexdigit() || b == b'x' || b == b'X') {
+        return false;
     }
     parse_ipv4_number(last).is_some()
 }
@@ -81,19 +80,19 @@ fn parse_ipv4_number(input: &str) -> Option<u64> {
 
 /// The URL Standard's "IPv4 parser".
 pub fn parse_ipv4(host: &str) -> Option<Ipv4Addr> {
-    let mut parts: Vec<&str> = host.split('.').collect();
-    if parts.last() == Some(&"") && parts.len() > 1 {
-        parts.pop();
+    // One trailing dot is ignored (the standard's "if the last item is empty, remove it").
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let mut numbers = [0u64; 4];
+    let mut count = 0usize;
+    for part in name.split('.') {
+        *numbers.get_mut(count)? = parse_ipv4_number(part)?;
+        count += 1;
     }
-    if parts.len() > 4 {
-        return None;
-    }
-    let numbers = parts.iter().map(|p| parse_ipv4_number(p)).collect::<Option<Vec<u64>>>()?;
-    let (last, init) = numbers.split_last()?;
+    let (last, init) = numbers.get(..count)?.split_last()?;
     if init.iter().any(|n| *n > 255) {
         return None;
     }
-    let exponent = 5 - u32::try_from(numbers.len()).ok()?;
+    let exponent = 5 - u32::try_from(count).ok()?;
     if *last >= 256u64.pow(exponent) {
         return None;
     }
@@ -110,8 +109,9 @@ pub fn parse_ipv6(input: &str) -> Option<Ipv6Addr> {
         Some(i) => input.get(..i)?,
         None => input,
     };
-    let c: Vec<char> = input.chars().collect();
-    let at = |p: usize| c.get(p).copied();
+    // Bytes, not chars: a non-ASCII byte fails every test below just as its char would.
+    let c = input.as_bytes();
+    let at = |p: usize| c.get(p).map(|b| char::from(*b));
     let mut address = [0u16; 8];
     let mut piece_index = 0usize;
     let mut compress: Option<usize> = None;

@@ -17,7 +17,7 @@ pub mod uts46;
 
 use crate::issue::{params, Issue, Issues, Params, Severity};
 use crate::options::Options;
-use crate::psl::{self, Psl};
+use crate::psl;
 use extract::Stripped;
 use ip::HostKind;
 use serde::Serialize;
@@ -131,91 +131,133 @@ fn analyse(input: &str, options: &Options, path: &str, report: &mut DomainReport
         }
         return;
     }
-    if let Some(lenient) = uts46::to_ascii_lenient(host) {
-        match ip::classify(&lenient) {
-            HostKind::Ipv4(addr) => {
-                issues.error("domain.ip_address", path, params!["host" => host, "address" => addr.to_string(), "version" => 4i64]);
-                return;
-            }
-            HostKind::NumericNotIpv4 => {
-                issues.add_with_message(Severity::Error, "domain.ip_address", "domain.ip_address.numeric", path, params!["host" => host]);
-                return;
-            }
-            HostKind::Ipv6(_) | HostKind::Name => {}
-        }
-    }
 
-    // 3. UTS #46 with the registry's flags.
-    let ascii = match uts46::to_ascii(host) {
-        Ok(ascii) => ascii.into_owned(),
-        Err(failure) => {
-            invalid(&failure, host, path, issues);
+    // 3. UTS #46 with the registry's flags. When they pass, the lenient mapping a URL parser
+    // applies gives the same string, so one pass serves both the address check and step 3
+    // (see `uts46::process`); plain ASCII names skip `idna` altogether.
+    let ascii = match uts46::process(host) {
+        Ok(ascii) => {
+            if is_address(host, &ascii, path, issues) {
+                return;
+            }
+            ascii
+        }
+        Err(lenient) => {
+            if lenient.as_deref().is_some_and(|lenient| is_address(host, lenient, path, issues)) {
+                return;
+            }
+            invalid(&uts46::diagnose(host, lenient), host, path, issues);
             return;
         }
     };
-    let unicode = uts46::to_unicode(&ascii).into_owned();
-    let tld = ascii.rsplit('.').next().unwrap_or_default().to_owned();
-    report.tld = Some(tld.clone());
+    let unicode = uts46::to_unicode(&ascii);
+    let tld = ascii.rsplit('.').next().unwrap_or_default();
+    report.tld = Some(tld.to_owned());
 
-    // 4. Names that are never public, then the Public Suffix List.
+    // 4. Names that are never public, then the Public Suffix List (one walk for both sections).
     if let Some((reserved, rfc)) = crate::rules::special_use(&ascii) {
-        issues.error("domain.reserved", path, params!["host" => unicode.as_str(), "reserved" => reserved, "rfc" => rfc]);
-        report.ascii = Some(ascii);
-        report.unicode = Some(unicode);
+        issues.error("domain.reserved", path, params!["host" => unicode.as_ref(), "reserved" => reserved, "rfc" => rfc]);
+        report.unicode = Some(unicode.into_owned());
+        report.ascii = Some(ascii.into_owned());
         return;
     }
-    let full_suffix = psl::ALL.suffix(ascii.as_bytes());
-    let known = full_suffix.is_some_and(|s| s.is_known());
+    let lookup = psl::Lookup::new(ascii.as_bytes());
+    let full_suffix = lookup.suffix_all();
+    let known = full_suffix.is_some_and(|(_, typ)| typ.is_some());
     if !known {
         if !ascii.contains('.') {
-            issues.error("domain.single_label", path, params!["host" => unicode.as_str()]);
+            issues.error("domain.single_label", path, params!["host" => unicode.as_ref()]);
         } else {
-            issues.error("domain.unknown_tld", path, params!["tld" => tld.as_str(), "psl_version" => psl::version()]);
+            issues.error("domain.unknown_tld", path, params!["tld" => tld, "psl_version" => psl::version()]);
         }
-        report.ascii = Some(ascii);
-        report.unicode = Some(unicode);
+        report.unicode = Some(unicode.into_owned());
+        report.ascii = Some(ascii.into_owned());
         return;
     }
-    let icann_suffix = psl::ICANN.suffix(ascii.as_bytes()).map(|s| String::from_utf8_lossy(s.as_bytes()).into_owned());
-    report.suffix = icann_suffix.clone();
-    let registrable = psl::ICANN.domain(ascii.as_bytes()).map(|d| String::from_utf8_lossy(d.as_bytes()).into_owned());
+    let icann_suffix = lookup.suffix_icann().map(text);
+    report.suffix = icann_suffix.map(str::to_owned);
+    let registrable = lookup.domain_icann().map(text);
 
-    match &registrable {
+    match registrable {
         None => {
-            let shown = match &icann_suffix {
-                Some(suffix) if *suffix != ascii => ascii.as_str(),
-                _ => unicode.as_str(),
+            let shown = match icann_suffix {
+                Some(suffix) if suffix != ascii => ascii.as_ref(),
+                _ => unicode.as_ref(),
             };
             issues.error("domain.is_suffix", path, params!["host" => shown]);
         }
         Some(registrable) => {
-            if let Some(platform) = full_suffix.filter(|s| s.typ() == Some(psl::Type::Private)) {
-                let platform = String::from_utf8_lossy(platform.as_bytes()).into_owned();
+            if let Some((platform, _)) = full_suffix.filter(|(_, typ)| *typ == Some(psl::Type::Private)) {
+                let platform = text(platform);
                 if platform != ascii {
                     // D15 / D12 [C]: the holder of the registrable domain is the platform.
-                    issues.error("domain.platform_subdomain", path, params!["host" => unicode.as_str(), "platform" => uts46::to_unicode(&platform).into_owned()]);
+                    issues.error("domain.platform_subdomain", path, params!["host" => unicode.as_ref(), "platform" => unicode_of(platform, &ascii, &unicode).as_ref()]);
                 }
             }
-            let registrable_unicode = uts46::to_unicode(registrable).into_owned();
+            let registrable_unicode = unicode_of(registrable, &ascii, &unicode);
             if registrable.len() < ascii.len() {
                 let sub_len = ascii.len() - registrable.len() - 1;
                 report.subdomain = ascii.get(..sub_len).map(str::to_owned);
                 if !issues.has_errors() {
-                    issues.warning("domain.subdomain", path, params!["host" => unicode.as_str(), "registrable" => registrable_unicode.as_str()]);
+                    issues.warning("domain.subdomain", path, params!["host" => unicode.as_ref(), "registrable" => registrable_unicode.as_ref()]);
                 }
             }
-            report.registrable_unicode = Some(registrable_unicode);
+            report.registrable_unicode = Some(registrable_unicode.into_owned());
+            report.registrable = Some(registrable.to_owned());
         }
     }
-    report.registrable = registrable;
 
     // 5. Approved suffixes and reserved zones.
-    tld::check_tld(&tld, options, path, issues);
-    if let (Some(suffix), Some(entity_type)) = (&icann_suffix, options.entity_type) {
+    tld::check_tld(tld, options, path, issues);
+    if let (Some(suffix), Some(entity_type)) = (icann_suffix, options.entity_type) {
         tld::check_zone(suffix, entity_type, options.locale, path, issues);
     }
-    report.ascii = Some(ascii);
-    report.unicode = Some(unicode);
+    report.unicode = Some(unicode.into_owned());
+    report.ascii = Some(ascii.into_owned());
+}
+
+/// ToUnicode of `tail`, a trailing run of whole labels of `ascii`, taken from `unicode`
+/// (ToUnicode of `ascii`): ToUnicode maps label by label, and a name that passed ToASCII
+/// passes in every trailing part, so the labels are the same without decoding again.
+fn unicode_of<'a>(tail: &'a str, ascii: &str, unicode: &'a str) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
+    if unicode.len() == ascii.len() && unicode.is_ascii() {
+        // No xn-- label: ToUnicode left the name as it was.
+        if let Some(found) = unicode.get(unicode.len() - tail.len()..) {
+            return Cow::Borrowed(found);
+        }
+    }
+    let labels = tail.bytes().filter(|b| *b == b'.').count() + 1;
+    if ascii.split('.').count() == unicode.split('.').count() {
+        let mut dots = unicode.char_indices().rev().filter(|(_, c)| *c == '.');
+        match labels.checked_sub(1).and_then(|skip| dots.nth(skip)) {
+            Some((i, _)) => return Cow::Borrowed(unicode.get(i + 1..).unwrap_or_default()),
+            None if labels == unicode.split('.').count() => return Cow::Borrowed(unicode),
+            None => {}
+        }
+    }
+    uts46::to_unicode(tail)
+}
+
+/// Bytes of an ASCII host the PSL look-up sliced at label boundaries: valid UTF-8.
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `domain.ip_address` when `mapped` (the host after the lenient UTS #46 mapping) is an
+/// IPv4 address, or ends in a number as no domain does.
+fn is_address(host: &str, mapped: &str, path: &str, issues: &mut Issues) -> bool {
+    match ip::classify(mapped) {
+        HostKind::Ipv4(addr) => {
+            issues.error("domain.ip_address", path, params!["host" => host, "address" => addr.to_string(), "version" => 4i64]);
+            true
+        }
+        HostKind::NumericNotIpv4 => {
+            issues.add_with_message(Severity::Error, "domain.ip_address", "domain.ip_address.numeric", path, params!["host" => host]);
+            true
+        }
+        HostKind::Ipv6(_) | HostKind::Name => false,
+    }
 }
 
 fn invalid(failure: &Failure, host: &str, path: &str, issues: &mut Issues) {
@@ -245,11 +287,16 @@ fn report_stripped(stripped: &[Stripped], host: &str, path: &str, issues: &mut I
         crate::options::Locale::ZhCn => "、",
         crate::options::Locale::En => ", ",
     };
-    let names: Vec<String> = stripped
-        .iter()
-        .map(|part| crate::catalogue::render(&format!("domain.stripped.{}", part.key()), locale, &Params::default()))
-        .collect();
-    let keys: Vec<&str> = stripped.iter().map(|p| p.key()).collect();
-    let message = crate::catalogue::render("domain.stripped", locale, &params!["parts" => names.join(separator), "host" => host]);
-    issues.add_rendered(Severity::Warning, "domain.stripped", path, message, params!["parts" => keys.join(","), "host" => host]);
+    let mut names = String::new();
+    let mut keys = String::new();
+    for (i, part) in stripped.iter().enumerate() {
+        if i > 0 {
+            names.push_str(separator);
+            keys.push(',');
+        }
+        names.push_str(&crate::catalogue::render(part.message_key(), locale, &Params::default()));
+        keys.push_str(part.key());
+    }
+    let message = crate::catalogue::render("domain.stripped", locale, &params!["parts" => names, "host" => host]);
+    issues.add_rendered(Severity::Warning, "domain.stripped", path, message, params!["parts" => keys, "host" => host]);
 }

@@ -61,10 +61,51 @@ pub fn to_ascii_lenient(host: &str) -> Option<Cow<'_, str>> {
 
 /// ToASCII with the registry flags above.
 pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, Failure> {
+    process(host).map_err(|lenient| diagnose(host, lenient))
+}
+
+/// Both ToASCII passes the pipeline needs, doing the work once where it can:
+/// - `Ok(ascii)`: the registry flags pass. The lenient (URL) flags then pass too and give the
+///   same string, since they only refuse less (the URL deny list is a subset of STD3's, and
+///   hyphen and length checks are off) while the mapping is the same.
+/// - `Err(lenient)`: the registry flags fail; `lenient` is the URL parser's result, if any,
+///   for reading addresses and for [`diagnose`].
+///
+/// A host that is already plain ASCII letters, digits and hyphens in valid labels (no `xn--`,
+/// no hyphen at either end or in the 3rd and 4th positions, DNS lengths) is what UTS #46 maps
+/// to its lower case, so `idna` is not called for it at all.
+pub fn process(host: &str) -> Result<Cow<'_, str>, Option<Cow<'_, str>>> {
+    if let Some(ascii) = plain_ascii(host) {
+        return Ok(ascii);
+    }
     match UTS46.to_ascii(host.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify) {
         Ok(ascii) => Ok(ascii),
-        Err(_) => Err(diagnose(host)),
+        Err(_) => Err(to_ascii_lenient(host)),
     }
+}
+
+/// The fast path of [`process`]: `Some` only for a name every UTS #46 step passes unchanged
+/// but for ASCII upper case; `None` means "ask `idna`", not "invalid".
+fn plain_ascii(host: &str) -> Option<Cow<'_, str>> {
+    let bytes = host.as_bytes();
+    if bytes.is_empty() || bytes.len() > 253 {
+        return None;
+    }
+    let mut upper = false;
+    for label in bytes.split(|b| *b == b'.') {
+        let (Some(&first), Some(&last)) = (label.first(), label.last()) else { return None };
+        if label.len() > 63 || first == b'-' || last == b'-' || label.get(2..4) == Some(b"--") {
+            return None;
+        }
+        for &b in label {
+            match b {
+                b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+                b'A'..=b'Z' => upper = true,
+                _ => return None,
+            }
+        }
+    }
+    Some(if upper { Cow::Owned(host.to_ascii_lowercase()) } else { Cow::Borrowed(host) })
 }
 
 /// ToUnicode of a name that passed [`to_ascii`]: the U-label form shown to people.
@@ -75,9 +116,10 @@ pub fn to_unicode(ascii: &str) -> Cow<'_, str> {
     UTS46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check).0
 }
 
-/// Works out which rule `host` broke, cheapest question first.
-fn diagnose(host: &str) -> Failure {
-    let Some(lenient) = to_ascii_lenient(host) else {
+/// Works out which rule `host` broke, cheapest question first. `lenient` is
+/// [`to_ascii_lenient`]`(host)`, which the caller has already computed.
+pub(crate) fn diagnose(host: &str, lenient: Option<Cow<'_, str>>) -> Failure {
+    let Some(lenient) = lenient else {
         return diagnose_validity(host);
     };
     // Lenient processing succeeded, so the failure is one of STD3, hyphens or lengths.
@@ -176,6 +218,24 @@ mod tests {
         assert_eq!(to_ascii("例子.中国").as_deref(), Ok("xn--fsqu00a.xn--fiqs8s"));
         assert_eq!(to_ascii("ＥＸＡＭＰＬＥ.com").as_deref(), Ok("example.com"));
         assert_eq!(to_unicode("xn--fsqu00a.xn--fiqs8s"), "例子.中国");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_idna() {
+        let long_label = "a".repeat(63);
+        let long_name = format!("{}com", "abcdefghi.".repeat(24));
+        for host in [
+            "example.com", "Example.COM", "www.a-b.cn", "a.b.c.d", "1.2.3.4", "x", "-a.com", "a-.com", "ab--c.com", "xn--fiqs8s",
+            "XN--FIQS8S", "a..com", ".a", "a.", "a_b.com", "a b", "", long_label.as_str(), long_name.as_str(), "ab-c.com", "a1--b.com",
+        ] {
+            if let Some(fast) = plain_ascii(host) {
+                let idna = UTS46.to_ascii(host.as_bytes(), AsciiDenyList::STD3, Hyphens::Check, DnsLength::Verify);
+                assert_eq!(idna.as_deref().ok(), Some(fast.as_ref()), "{host}");
+                assert_eq!(to_ascii_lenient(host).as_deref(), Some(fast.as_ref()), "{host}");
+            }
+        }
+        assert!(plain_ascii("Example.COM").is_some());
+        assert!(plain_ascii("xn--fiqs8s").is_none());
     }
 
     #[test]
