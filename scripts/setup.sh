@@ -33,7 +33,9 @@ command -v brotli >/dev/null || apt_install brotli
 # npm's binaryen (wasm-opt >= 132). Debian's binaryen 108 corrupts wasm-bindgen output.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm install"
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
+  # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages out of the
+  # lock file and then refuses `npm ci` on it. The lock still pins every version used here.
+  npm install --no-audit --no-fund --loglevel=error
 fi
 
 # pkg/ is built with nightly -Z build-std, so that the standard library is compiled for MVP
