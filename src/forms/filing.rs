@@ -51,7 +51,7 @@ fn check(filing: &Filing, ctx: &mut Ctx) {
 
     // A domain belongs to one website record.
     // (A map, not a list: a filing may carry 1,000 websites of 1,000 domains each.)
-    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut seen: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
     for site in &websites {
         for (path, registrable) in &site.registrables {
             if let Some(first) = seen.get(registrable.as_str()) {
