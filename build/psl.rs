@@ -88,12 +88,22 @@ pub fn bake(path: &Path, extra_icann_rules: &[String]) -> String {
     writeln!(out, "pub(crate) const COMMIT: &str = {commit:?};").ok();
     writeln!(out, "pub(crate) const RULE_COUNT: usize = {};", rules + extra_icann_rules.len()).ok();
     writeln!(out, "pub(crate) static LABELS: &str = {labels:?};").ok();
-    writeln!(out, "pub(crate) static NODES: [TrieNode; {}] = [", nodes.len()).ok();
-    for (start, len, first, count, flags) in nodes {
-        assert!(len < 256 && count < 65536);
-        writeln!(out, "TrieNode::new({start}, {len}, {first}, {count}, {flags}),").ok();
-    }
-    writeln!(out, "];").ok();
+    // One array per field rather than one of records: each column is homogeneous (lengths
+    // are small, most counts are 0, most flags 1), which brotli compresses far better than
+    // interleaved 12-byte records.
+    let n = nodes.len();
+    assert!(nodes.iter().all(|(_, len, _, count, _)| *len < 256 && *count < 65536));
+    let column = |out: &mut String, name: &str, ty: &str, values: Vec<String>| {
+        writeln!(out, "pub(crate) static {name}: [{ty}; {n}] = [{}];", values.join(",")).ok();
+    };
+    column(&mut out, "LABEL_START", "u32", nodes.iter().map(|n| n.0.to_string()).collect());
+    column(&mut out, "LABEL_LEN", "u8", nodes.iter().map(|n| n.1.to_string()).collect());
+    // Breadth-first, each node's children follow the previous node's: a node's child count is
+    // the next node's first child minus its own, so only first children are stored.
+    let mut firsts: Vec<String> = nodes.iter().map(|n| n.2.to_string()).collect();
+    firsts.push(next_child.to_string());
+    writeln!(out, "pub(crate) static FIRST_CHILD: [u32; {}] = [{}];", n + 1, firsts.join(",")).ok();
+    column(&mut out, "FLAGS", "u8", nodes.iter().map(|n| n.4.to_string()).collect());
     out
 }
 

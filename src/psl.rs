@@ -7,16 +7,11 @@
 
 pub use publicsuffix::{Info, Psl, Type};
 
-/// One trie node: its label (a slice of [`baked::LABELS`]), its children (a contiguous,
-/// label-sorted run of [`baked::NODES`]) and whether a rule ends here.
-#[derive(Debug)]
-pub(crate) struct TrieNode {
-    label_start: u32,
-    label_len: u8,
-    first_child: u32,
-    child_count: u16,
-    flags: u8,
-}
+/// One trie node, by its index into the baked columns: its label (a slice of
+/// [`baked::LABELS`]), its children (a contiguous, label-sorted run of indices) and whether a
+/// rule ends here.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TrieNode(usize);
 
 const RULE: u8 = 1;
 const PRIVATE: u8 = 2;
@@ -24,42 +19,53 @@ const EXCEPTION: u8 = 4;
 const WILDCARD_CHILD: u8 = 8;
 
 impl TrieNode {
-    pub(crate) const fn new(label_start: u32, label_len: u8, first_child: u32, child_count: u16, flags: u8) -> Self {
-        TrieNode { label_start, label_len, first_child, child_count, flags }
+    const ROOT: TrieNode = TrieNode(0);
+
+    fn label_len(self) -> usize {
+        baked::LABEL_LEN.get(self.0).map_or(0, |l| usize::from(*l))
     }
 
-    fn label(&self) -> &'static [u8] {
-        let start = self.label_start as usize;
-        baked::LABELS.as_bytes().get(start..start + usize::from(self.label_len)).unwrap_or_default()
+    fn label(self) -> &'static [u8] {
+        let start = baked::LABEL_START.get(self.0).map_or(0, |s| *s as usize);
+        baked::LABELS.as_bytes().get(start..start + self.label_len()).unwrap_or_default()
     }
 
-    fn children(&self) -> &'static [TrieNode] {
-        let first = self.first_child as usize;
-        baked::NODES.get(first..first + usize::from(self.child_count)).unwrap_or_default()
+    fn flags(self) -> u8 {
+        baked::FLAGS.get(self.0).copied().unwrap_or(0)
     }
 
     /// Children are sorted by (length, bytes) (`build/psl.rs`), so most steps of the binary
     /// search compare one length byte.
     #[inline]
-    fn child(&self, label: &[u8]) -> Option<&'static TrieNode> {
-        let children = self.children();
-        children
-            .binary_search_by(|c| usize::from(c.label_len).cmp(&label.len()).then_with(|| cmp_short(c.label(), label)))
-            .ok()
-            .and_then(|i| children.get(i))
+    fn child(self, label: &[u8]) -> Option<TrieNode> {
+        // Breadth-first layout: the children run up to the next node's first child.
+        let first = baked::FIRST_CHILD.get(self.0).map_or(0, |f| *f as usize);
+        let end = baked::FIRST_CHILD.get(self.0 + 1).map_or(first, |f| *f as usize);
+        let (mut low, mut high) = (first, end);
+        while low < high {
+            let mid = low + (high - low) / 2;
+            let node = TrieNode(mid);
+            match node.label_len().cmp(&label.len()).then_with(|| cmp_short(node.label(), label)) {
+                std::cmp::Ordering::Less => low = mid + 1,
+                std::cmp::Ordering::Greater => high = mid,
+                std::cmp::Ordering::Equal => return Some(node),
+            }
+        }
+        None
     }
 
     /// The `*` child, if the node has one.
     #[inline]
-    fn wildcard(&self) -> Option<&'static TrieNode> {
-        if self.flags & WILDCARD_CHILD == 0 {
+    fn wildcard(self) -> Option<TrieNode> {
+        if self.flags() & WILDCARD_CHILD == 0 {
             return None;
         }
         self.child(b"*")
     }
 
-    fn rule_type(&self) -> Option<Type> {
-        (self.flags & RULE != 0).then_some(if self.flags & PRIVATE != 0 { Type::Private } else { Type::Icann })
+    fn rule_type(self) -> Option<Type> {
+        let flags = self.flags();
+        (flags & RULE != 0).then_some(if flags & PRIVATE != 0 { Type::Private } else { Type::Icann })
     }
 }
 
@@ -76,7 +82,6 @@ fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 }
 
 mod baked {
-    use super::TrieNode;
     include!(concat!(env!("OUT_DIR"), "/psl.rs"));
 }
 
@@ -111,7 +116,7 @@ impl Psl for List {
     where
         T: Iterator<Item = &'a [u8]>,
     {
-        let Some(root) = baked::NODES.first() else { return Info { len: 0, typ: None } };
+        let root = TrieNode::ROOT;
         let Some(first) = labels.next() else { return Info { len: 0, typ: None } };
         // The implicit "*" rule: an unknown TLD is its own (unknown-type) suffix.
         let mut info = Info { len: first.len(), typ: None };
@@ -130,7 +135,7 @@ impl Psl for List {
             if let Some(typ) = node.rule_type() {
                 if self.only.is_none_or(|only| only == typ) {
                     info.typ = Some(typ);
-                    if node.flags & EXCEPTION != 0 {
+                    if node.flags() & EXCEPTION != 0 {
                         info.len = len_so_far;
                         break;
                     }
@@ -199,7 +204,7 @@ impl<'a> Lookup<'a> {
 /// sections; only which rules count, and where an exception stops, differ.
 fn find_both<'a>(mut labels: impl Iterator<Item = &'a [u8]>) -> (Info, Info) {
     let none = Info { len: 0, typ: None };
-    let Some(root) = baked::NODES.first() else { return (none, none) };
+    let root = TrieNode::ROOT;
     let Some(first) = labels.next() else { return (none, none) };
     // [ALL, ICANN]; `done` once an exception rule has settled that section's answer.
     let mut info = [Info { len: first.len(), typ: None }; 2];
@@ -215,7 +220,7 @@ fn find_both<'a>(mut labels: impl Iterator<Item = &'a [u8]>) -> (Info, Info) {
         };
         let with_dot = label.len() + 1;
         if let Some(typ) = node.rule_type() {
-            let exception = node.flags & EXCEPTION != 0;
+            let exception = node.flags() & EXCEPTION != 0;
             for (section, (info, done)) in info.iter_mut().zip(done.iter_mut()).enumerate() {
                 if *done || (section == 1 && typ != Type::Icann) {
                     continue;
