@@ -10,7 +10,7 @@ use crate::domain::{check_domain, DomainReport};
 use crate::input::{read_options, type_error, Value, MAX_BATCH};
 use crate::forms;
 use crate::issue::{params, Issue, Issues, Report};
-use crate::options::Date;
+use crate::options::{Date, Locale};
 
 /// `checkDomain(input, options)`.
 pub fn check_domain_value(input: &Value, options: &Value, system_today: Option<Date>) -> DomainReport {
@@ -63,30 +63,60 @@ pub fn validate_filing_value(filing: &Value, options: &Value, system_today: Opti
 /// `parseRecordNumber(input, options)`.
 pub fn parse_record_number_value(input: &Value, options: &Value, system_today: Option<Date>) -> forms::RecordNumberReport {
     let (options, option_issues) = read_options(options, system_today);
-    let mut report = match input {
-        Value::String { cut_from: Some(length), .. } => {
-            let mut issues = Issues::new(options.locale);
-            issues.error("field.too_long", "", params!["length" => *length, "max" => crate::input::MAX_STRING]);
-            forms::RecordNumberReport::from_issues(issues.into_vec())
+    let mut report = string_input(input, options.locale, ("field.too_long", crate::input::MAX_STRING), |text| {
+        forms::parse_record_number(text, &options)
+    });
+    report.issues.extend(option_issues.into_vec());
+    report
+}
+
+/// A report whose input is one string (`checkDomain`, `parseRecordNumber`).
+trait StringReport {
+    fn issues_mut(&mut self) -> &mut Vec<Issue>;
+    /// A report of nothing but `issues`, for an input that could not be checked.
+    fn refused(input: String, issues: Vec<Issue>) -> Self;
+}
+
+impl StringReport for DomainReport {
+    fn issues_mut(&mut self) -> &mut Vec<Issue> {
+        &mut self.issues
+    }
+    fn refused(input: String, issues: Vec<Issue>) -> Self {
+        DomainReport::from_issues(input, issues)
+    }
+}
+
+impl StringReport for forms::RecordNumberReport {
+    fn issues_mut(&mut self) -> &mut Vec<Issue> {
+        &mut self.issues
+    }
+    fn refused(_input: String, issues: Vec<Issue>) -> Self {
+        forms::RecordNumberReport::from_issues(issues)
+    }
+}
+
+/// Runs `check` on a string input; a string cut at the boundary is `too_long` (code, max),
+/// lone surrogates add `field.encoding`, anything else is `field.type`.
+fn string_input<R: StringReport>(input: &Value, locale: Locale, too_long: (&'static str, usize), check: impl FnOnce(&str) -> R) -> R {
+    let mut issues = Issues::new(locale);
+    match input {
+        Value::String { text, cut_from: Some(length), .. } => {
+            issues.error(too_long.0, "", params!["length" => *length, "max" => too_long.1]);
+            R::refused(text.clone(), issues.into_vec())
         }
         Value::String { text, lone_surrogates, cut_from: None } => {
-            let mut report = forms::parse_record_number(text, &options);
+            let mut report = check(text);
             if *lone_surrogates {
-                let mut issues = Issues::new(options.locale);
                 issues.warning("field.encoding", "", params![]);
-                report.issues.splice(0..0, issues.into_vec());
+                report.issues_mut().splice(0..0, issues.into_vec());
             }
             report
         }
         other => {
-            let mut issues = Issues::new(options.locale);
             type_error(other, "string", "", &mut issues);
-            forms::RecordNumberReport::from_issues(issues.into_vec())
+            R::refused(String::new(), issues.into_vec())
         }
-    };
-    report.issues.extend(option_issues.into_vec());
-    report.ok = !report.issues.iter().any(|i| i.severity == crate::Severity::Error);
-    report
+    }
 }
 
 /// Reads a form from untyped input (wrong types become `field.type` at their paths), then
@@ -114,27 +144,9 @@ fn form<T: Default>(
 }
 
 fn one_domain(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
-    let mut report = match input {
-        Value::String { text, cut_from: Some(length), .. } => {
-            let mut issues = Issues::new(options.locale);
-            issues.error("domain.too_long", "", params!["length" => *length, "max" => crate::domain::MAX_INPUT_CHARS]);
-            DomainReport::from_issues(text.clone(), issues.into_vec())
-        }
-        Value::String { text, lone_surrogates, cut_from: None } => {
-            let mut report = check_domain(text, options);
-            if *lone_surrogates {
-                let mut issues = Issues::new(options.locale);
-                issues.warning("field.encoding", "", params![]);
-                report.issues.splice(0..0, issues.into_vec());
-            }
-            report
-        }
-        other => {
-            let mut issues = Issues::new(options.locale);
-            type_error(other, "string", "", &mut issues);
-            DomainReport::from_issues(String::new(), issues.into_vec())
-        }
-    };
+    let mut report = string_input(input, options.locale, ("domain.too_long", crate::domain::MAX_INPUT_CHARS), |text| {
+        check_domain(text, options)
+    });
     report.issues.extend(option_issues.iter().cloned());
     report
 }
