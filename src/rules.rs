@@ -160,6 +160,14 @@ impl EntityType {
         self.info().names.first().copied().unwrap_or("")
     }
 
+    /// The name shown in messages of `locale`: `事业单位`, `public institution`.
+    pub fn name(self, locale: crate::options::Locale) -> &'static str {
+        match locale {
+            crate::options::Locale::ZhCn => self.name_zh(),
+            crate::options::Locale::En => self.info().en,
+        }
+    }
+
     pub fn all() -> impl Iterator<Item = EntityType> {
         ENTITY_TYPES.iter().map(|t| t.entity_type)
     }
@@ -178,18 +186,19 @@ pub(crate) fn idn_tld_unicode(a_label: &str) -> Option<&'static str> {
     NATIONAL_IDN_TLDS.binary_search_by(|(a, _)| (*a).cmp(a_label)).ok().and_then(|i| NATIONAL_IDN_TLDS.get(i)).map(|(_, u)| *u)
 }
 
+/// `name` is `zone` itself or a name under it, by whole labels (`a.local`, not `mylocal`).
+fn is_at_or_under(name: &str, zone: &str) -> bool {
+    name == zone || name.strip_suffix(zone).is_some_and(|rest| rest.ends_with('.'))
+}
+
 /// The special-use name `ascii` falls under, with its RFC.
 pub(crate) fn special_use(ascii: &str) -> Option<(&'static str, &'static str)> {
-    SPECIAL_USE.iter().copied().find(|(suffix, _)| {
-        ascii == *suffix || (ascii.len() > suffix.len() && ascii.ends_with(suffix) && ascii.as_bytes().get(ascii.len() - suffix.len() - 1) == Some(&b'.'))
-    })
+    SPECIAL_USE.iter().copied().find(|(suffix, _)| is_at_or_under(ascii, suffix))
 }
 
 /// The restricted zone that `suffix` (an ICANN public suffix in A-labels) belongs to.
 pub(crate) fn zone_of(suffix: &str) -> Option<&'static Zone> {
-    ZONES.iter().find(|z| {
-        suffix == z.ascii || (suffix.len() > z.ascii.len() && suffix.ends_with(z.ascii) && suffix.as_bytes().get(suffix.len() - z.ascii.len() - 1) == Some(&b'.'))
-    })
+    ZONES.iter().find(|z| is_at_or_under(suffix, z.ascii))
 }
 
 /// Every filing province.

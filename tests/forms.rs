@@ -232,3 +232,21 @@ fn principal_names() {
     entity.responsible.as_mut().expect("principal").name = s("Anne-Marie O'Neil");
     assert!(!validate_entity(&entity, &options("BJ")).issues.iter().any(|i| i.code == "person.name"));
 }
+
+#[test]
+fn individuals_filing_outside_their_id_province_are_warned() {
+    let entity = Entity {
+        kind: s("个人"),
+        name: s("张三"),
+        certificate: Some(Certificate { kind: s("resident_id"), number: s("11010519491231002X"), valid_until: None }),
+        certificate_address: s("北京市东城区东长安街1号"),
+        address: s("上海市徐汇区漕溪北路88号1203室"),
+        responsible: Some(zhang_san()),
+    };
+    let report = validate_entity(&entity, &options("SH"));
+    let issue = report.issues.iter().find(|i| i.code == "entity.id_province").expect("entity.id_province");
+    assert_eq!((issue.severity, issue.path.as_str()), (Severity::Warning, "responsible.certificate.number"));
+    assert_eq!(issue.params.get("issued").map(|p| p.to_string()).as_deref(), Some("BJ"));
+    assert!(issue.message.contains("北京") && issue.message.contains("上海"), "{}", issue.message);
+    assert!(!validate_entity(&entity, &options("BJ")).issues.iter().any(|i| i.code == "entity.id_province"));
+}

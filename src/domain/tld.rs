@@ -73,12 +73,8 @@ pub(crate) fn check_zone(suffix: &str, entity_type: EntityType, locale: Locale, 
     if zone.allowed.contains(&entity_type) {
         return;
     }
-    let entity_name = match locale {
-        Locale::ZhCn => entity_type.name_zh(),
-        Locale::En => entity_type.info().en,
-    };
     let params = params!["zone" => zone.unicode, "zone_remark" => zone.remark, "entity_type" => entity_type.key()];
-    let display = params!["entity_type" => entity_name];
+    let display = params!["entity_type" => entity_type.name(locale)];
     let (severity, key) = match zone.tolerated.contains(&entity_type) {
         true => (Severity::Warning, "domain.zone_restricted.tolerated"),
         false => (zone.otherwise, "domain.zone_restricted"),

@@ -4,7 +4,7 @@
 use super::person::{self, PersonFacts};
 use super::{join, report, App, Ctx};
 use crate::fields::app_id::{self, Platform};
-use crate::issue::{params, Issues, Param, Report, Severity};
+use crate::issue::{params, Issues, Report, Severity};
 use crate::options::Options;
 use crate::rules::EntityType;
 
@@ -102,13 +102,7 @@ fn parse_platform(text: &str) -> Option<Platform> {
 
 /// AP5 [C] S20: no emoji, no placeholders; price and marketing words as warnings.
 fn check_name(name: &str, path: &str, ctx: &mut Ctx) {
-    let fail = |ctx: &mut Ctx, severity: Severity, rule: &'static str, word: Option<&str>| {
-        let mut params = params!["rule" => rule, "name" => name];
-        if let Some(word) = word {
-            params.0.push(("word", Param::from(word)));
-        }
-        ctx.issues.add_with_message(severity, "app.name", &format!("app.name.{rule}"), path, params);
-    };
+    let fail = |ctx: &mut Ctx, severity: Severity, rule: &'static str, word: Option<&str>| ctx.name_rule(severity, "app.name", path, name, rule, word);
     if name.chars().any(super::is_emoji) {
         fail(ctx, Severity::Error, "emoji", None);
     }

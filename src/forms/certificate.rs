@@ -84,17 +84,13 @@ fn check_holder(info: &'static CertificateTypeInfo, holder: Holder, path: &str, 
             // the rest of the grouping is inferred from the form's option order ([I]).
             let categorical = info.personal != (entity_type == EntityType::Individual);
             let severity = if categorical || entity_type == EntityType::Government { Severity::Error } else { Severity::Warning };
-            let entity_name = match locale {
-                Locale::ZhCn => entity_type.name_zh(),
-                Locale::En => entity_type.info().en,
-            };
             ctx.issues.add_displayed(
                 severity,
                 "entity.certificate_type",
                 "entity.certificate_type",
                 path,
                 params!["certificate_type" => info.key, "entity_type" => entity_type.key()],
-                params!["certificate_type" => shown(info), "entity_type" => entity_name],
+                params!["certificate_type" => shown(info), "entity_type" => entity_type.name(locale)],
             );
         }
         _ => {}

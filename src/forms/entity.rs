@@ -5,7 +5,7 @@ use super::certificate::{self, Holder};
 use super::person::{self, PersonFacts};
 use super::{join, Ctx, Entity};
 use crate::issue::{params, Issues, Report, Severity};
-use crate::options::{Locale, Options, Province};
+use crate::options::{Options, Province};
 use crate::rules::{provinces, EntityType};
 
 /// `validateEntity(entity, options)`: every field of the entity and its principal. Paths are
@@ -47,7 +47,7 @@ pub(crate) fn check(entity: &Entity, path: &str, ctx: &mut Ctx) -> EntityFacts {
         // §2.3 [C3]/[I]: the USCC's authority and category against the entity type.
         if crate::ids::uscc::fits_entity_type(valid, t.key()) == Some(false) {
             let prefix: String = [valid.authority, valid.category].iter().collect();
-            let display = params!["entity_type" => entity_name(t, ctx.issues.locale())];
+            let display = params!["entity_type" => t.name(ctx.issues.locale())];
             ctx.issues.add_displayed(
                 Severity::Warning,
                 "entity.uscc_category",
@@ -81,33 +81,23 @@ pub(crate) fn check(entity: &Entity, path: &str, ctx: &mut Ctx) -> EntityFacts {
             }
         }
         // §2.9 A2: individuals file where their ID card was issued, or with a local permit.
-        if let (Some(region), Some(filing)) = (&principal.region, ctx.options.province) {
-            if region.get(..2) != Some(filing.info().numeric) {
-                let issued = provinces().iter().find(|p| Some(p.numeric) == region.get(..2)).map(|p| p.code).unwrap_or_default();
-                let display = params!["issued" => province_display(issued, ctx.issues.locale()), "province" => ctx.province_name()];
+        // The first two digits of the address code are the province's GB/T 2260 prefix.
+        let issued = principal.region.as_deref().and_then(|r| r.get(..2)).and_then(Province::parse);
+        if let (Some(issued), Some(filing)) = (issued, ctx.options.province) {
+            if issued != filing {
+                let display = params!["issued" => issued.name(ctx.issues.locale()), "province" => ctx.province_name()];
                 ctx.issues.add_displayed(
                     Severity::Warning,
                     "entity.id_province",
                     "entity.id_province",
                     &join(&responsible_path, "certificate.number"),
-                    params!["issued" => issued, "province" => filing.code()],
+                    params!["issued" => issued.code(), "province" => filing.code()],
                     display,
                 );
             }
         }
     }
     EntityFacts { entity_type, principal }
-}
-
-fn entity_name(t: EntityType, locale: Locale) -> &'static str {
-    match locale {
-        Locale::ZhCn => t.name_zh(),
-        Locale::En => t.info().en,
-    }
-}
-
-fn province_display(code: &str, locale: Locale) -> &'static str {
-    Province::parse(code).map(|p| p.name(locale)).unwrap_or_default()
 }
 
 /// Names compare without white space and with full-width brackets folded.

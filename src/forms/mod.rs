@@ -145,6 +145,16 @@ impl<'a> Ctx<'a> {
         self.issues.add(severity, code, path, to_params(params));
     }
 
+    /// A naming rule broken (`website.name`, `app.name`): one code, a message per rule
+    /// (`website.name.min_chinese`), and the offending word when there is one.
+    pub fn name_rule(&mut self, severity: Severity, code: &'static str, path: &str, name: &str, rule: &'static str, word: Option<&str>) {
+        let mut params = params!["rule" => rule, "name" => name];
+        if let Some(word) = word {
+            params.0.push(("word", Param::from(word)));
+        }
+        self.issues.add_with_message(severity, code, &format!("{code}.{rule}"), path, params);
+    }
+
     pub fn province_name(&self) -> &'static str {
         self.options.province.map(|p| p.name(self.issues.locale())).unwrap_or_default()
     }

@@ -4,7 +4,7 @@
 use super::person::{self, PersonFacts};
 use super::{join, Ctx, Website};
 use crate::domain::check_domain_at;
-use crate::issue::{params, Issues, Param, Report, Severity};
+use crate::issue::{params, Issues, Report, Severity};
 use crate::options::Options;
 use crate::rules::{self, EntityType};
 
@@ -87,13 +87,7 @@ pub(crate) fn check_domain(domain: &str, path: &str, entity_type: Option<EntityT
 /// §3.1: the general rules for every entity, the stricter ones for individuals, and the
 /// words that call for pre-approval.
 fn check_name(name: &str, entity_type: Option<EntityType>, has_pre_approvals: bool, path: &str, ctx: &mut Ctx) {
-    let fail = |ctx: &mut Ctx, severity: Severity, rule: &'static str, word: Option<&str>| {
-        let mut params = params!["rule" => rule, "name" => name];
-        if let Some(word) = word {
-            params.0.push(("word", Param::from(word)));
-        }
-        ctx.issues.add_with_message(severity, "website.name", &format!("website.name.{rule}"), path, params);
-    };
+    let fail = |ctx: &mut Ctx, severity: Severity, rule: &'static str, word: Option<&str>| ctx.name_rule(severity, "website.name", path, name, rule, word);
     let han = name.chars().filter(|c| super::is_han(*c)).count();
     let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     // Rule 4: the domain name itself.
