@@ -279,7 +279,7 @@ pub fn is_valid(input: &str, today: Date) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_in_catalogue, full_width, hostile_inputs, today};
+    use super::super::test_support::{substitute, assert_in_catalogue, full_width, hostile_inputs, today};
     use super::*;
     use proptest::prelude::*;
 
@@ -487,15 +487,6 @@ mod tests {
             .prop_map(|(p, nat, (y, m, d), seq)| format!("9{p}{nat}{y:04}{m:02}{d:02}{seq}"))
     }
 
-    /// `number` with the char at `position` replaced.
-    fn replace(number: &str, position: usize, replacement: char) -> String {
-        number
-            .chars()
-            .enumerate()
-            .map(|(i, c)| if i == position { replacement } else { c })
-            .collect()
-    }
-
     proptest! {
         #[test]
         fn computed_check_validates_2017(body in body_2017()) {
@@ -513,7 +504,7 @@ mod tests {
             let number = with_check(&body);
             let replacement = char::from_digit(digit, 10).unwrap_or('0');
             prop_assume!(number.chars().nth(position) != Some(replacement));
-            let changed = replace(&number, position, replacement);
+            let changed = substitute(&number, position, replacement);
             prop_assert!(!is_valid(&changed, today()), "{} → {}", number, changed);
         }
 
@@ -522,7 +513,7 @@ mod tests {
             let number = with_check(&body);
             let replacement = "0123456789X".chars().nth(pick).unwrap_or('0');
             prop_assume!(number.chars().nth(position) != Some(replacement));
-            let changed = replace(&number, position, replacement);
+            let changed = substitute(&number, position, replacement);
             prop_assert!(!is_valid(&changed, today()), "{} → {}", number, changed);
         }
 

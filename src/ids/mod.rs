@@ -317,6 +317,11 @@ pub(crate) mod test_support {
             .collect()
     }
 
+    /// `number` with the char at (0-based) `position` replaced by `replacement`.
+    pub(crate) fn substitute(number: &str, position: usize, replacement: char) -> String {
+        number.chars().enumerate().map(|(i, c)| if i == position { replacement } else { c }).collect()
+    }
+
     /// Every substitution of one char of `number` by a different char of `alphabet`.
     pub(crate) fn substitutions(number: &str, alphabet: &str) -> Vec<String> {
         let chars: Vec<char> = number.chars().collect();
