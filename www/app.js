@@ -106,7 +106,6 @@ const TEXT = {
     summaryNone: '暂未发现问题。', summaryEmpty: '开始填写后，这里会列出所有问题。',
     summaryCounts: (e, w) => `${e} 个错误，${w} 个提醒`,
     summaryFull: '（按提交标准，含必填项）',
-    apiDomainOnly: '当前构建的校验模块只提供域名检查（validateFiling 尚未提供）：表单中只检查域名，其他字段的检查将在模块更新后自动生效。',
     apiFailed: '表单校验出错：',
     sEntity: '主办单位信息', sResponsible: '主体负责人', sWebsites: '网站', sApps: 'App',
     website: (n) => `网站 ${n}`, app: (n) => `App ${n}`, platform: (n) => `平台 ${n}`,
@@ -164,7 +163,6 @@ const TEXT = {
     summaryNone: 'No problems found so far.', summaryEmpty: 'Findings appear here as you fill in the form.',
     summaryCounts: (e, w) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
     summaryFull: ' (submission check, required fields included)',
-    apiDomainOnly: 'This build of the checker only checks domains (validateFiling is not there yet): the form checks its domains only; the other fields are checked as soon as the module is updated.',
     apiFailed: 'The form check failed: ',
     sEntity: 'Entity (主办单位)', sResponsible: 'Principal (主体负责人)', sWebsites: 'Websites', sApps: 'Apps',
     website: (n) => `Website ${n}`, app: (n) => `App ${n}`, platform: (n) => `Platform ${n}`,
@@ -214,7 +212,6 @@ const state = {
   locale: 'zh-CN',
   province: 'BJ',
   api: null,          // the pkg module once loaded
-  full: false,        // validateFiling available
   filing: emptyFiling(),
   fullCheck: false,   // last form check was a submission check (partial: false)
   batch: null,        // { inputs, reports }
@@ -391,8 +388,6 @@ async function load() {
     await api.default({ module_or_path: new URL('../pkg/icp_precheck_bg.wasm', import.meta.url) });
     if (typeof api.checkDomain !== 'function') throw new Error('checkDomain is missing from pkg/');
     state.api = api;
-    state.full = typeof api.validateFiling === 'function';
-    document.documentElement.dataset.api = state.full ? 'full' : 'domain';
     status.dataset.state = 'ready';
     status.dataset.i18n = 'ready';
     status.textContent = t('ready');
@@ -858,22 +853,13 @@ function runValidation(full) {
       el('span', { class: 'norm-item', 'data-norm': 'unicode' }, `${t('normUnicode')}: ${report.unicode}`));
   });
 
-  if (state.full) {
-    try {
-      const report = state.api.validateFiling(value, opts);
-      issues = report.issues.map((i) => ({ ...i, path: remapPath(i.path, remap) }));
-    } catch (err) {
-      note.hidden = false;
-      note.textContent = t('apiFailed') + (err && err.message ? err.message : String(err));
-    }
-  } else {
+  try {
+    const report = state.api.validateFiling(value, opts);
+    issues = report.issues.map((i) => ({ ...i, path: remapPath(i.path, remap) }));
+  } catch (err) {
+    // Only a trapped module throws here: say so rather than show a form without findings.
     note.hidden = false;
-    note.textContent = t('apiDomainOnly');
-    domainEntries.forEach((entry, i) => {
-      const report = reports[i];
-      if (!report || domainValues[i].trim() === '') return;
-      for (const issue of report.issues) issues.push({ ...issue, path: entry.path });
-    });
+    note.textContent = t('apiFailed') + (err && err.message ? err.message : String(err));
   }
   showFindings(issues);
 }
