@@ -21,13 +21,8 @@ pub fn check_domain(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    if input.is_undefined() {
-        return Err(type_error("checkDomain(input, options?) needs the domain to check as its first argument"));
-    }
     // Domain rules need no date: no `Date` is created for them.
-    let report = crate::dynamic::check_domain_value(&to_value(&input, MAX_ITEMS), &to_value(&options, MAX_ITEMS), None);
-    to_js(&report)
+    call(&input, options, "checkDomain(input, options?) needs the domain to check", MAX_ITEMS, None, crate::dynamic::check_domain_value)
 }
 
 /// `checkDomains(inputs, options?)`: many domains in one call, one report each, in order.
@@ -36,12 +31,7 @@ pub fn check_domains(
     #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    if inputs.is_undefined() {
-        return Err(type_error("checkDomains(inputs, options?) needs an array of domains as its first argument"));
-    }
-    let reports = crate::dynamic::check_domains_value(&to_value(&inputs, MAX_BATCH), &to_value(&options, MAX_ITEMS), None);
-    to_js(&reports)
+    call(&inputs, options, "checkDomains(inputs, options?) needs an array of domains", MAX_BATCH, None, crate::dynamic::check_domains_value)
 }
 
 /// `validateEntity(entity, options?)`: the entity (主办单位) and its principal.
@@ -50,7 +40,7 @@ pub fn validate_entity(
     #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    form(&entity, options, "validateEntity(entity, options?)", crate::dynamic::validate_entity_value)
+    call(&entity, options, "validateEntity(entity, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_entity_value)
 }
 
 /// `validateWebsite(website, options?)`: one website entry.
@@ -59,7 +49,7 @@ pub fn validate_website(
     #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    form(&website, options, "validateWebsite(website, options?)", crate::dynamic::validate_website_value)
+    call(&website, options, "validateWebsite(website, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_website_value)
 }
 
 /// `validateApp(app, options?)`: one app with its platforms.
@@ -68,7 +58,7 @@ pub fn validate_app(
     #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    form(&app, options, "validateApp(app, options?)", crate::dynamic::validate_app_value)
+    call(&app, options, "validateApp(app, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_app_value)
 }
 
 /// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
@@ -77,7 +67,7 @@ pub fn validate_filing(
     #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    form(&filing, options, "validateFiling(filing, options?)", crate::dynamic::validate_filing_value)
+    call(&filing, options, "validateFiling(filing, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_filing_value)
 }
 
 /// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
@@ -86,20 +76,26 @@ pub fn parse_record_number(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    form(&input, options, "parseRecordNumber(input, options?)", crate::dynamic::parse_record_number_value)
+    // Record numbers have no date rules: no `Date` is created for them.
+    call(&input, options, "parseRecordNumber(input, options?) needs the number to parse", MAX_ITEMS, None, crate::dynamic::parse_record_number_value)
 }
 
-fn form<R: Serialize>(
+/// Every export: a `TypeError` (with `missing`) when there is no argument, else convert the
+/// argument (reading up to `max_items` of an array) and the options, check, convert back.
+/// `today` is the page's date for the checks with date rules, `None` for the others.
+fn call<R: Serialize>(
     value: &JsValue,
     options: Option<JsValue>,
-    signature: &str,
+    missing: &str,
+    max_items: usize,
+    today: Option<Date>,
     check: fn(&Value, &Value, Option<Date>) -> R,
 ) -> Result<JsValue, JsValue> {
     if value.is_undefined() {
-        return Err(type_error(&format!("{signature} needs its first argument")));
+        return Err(type_error(missing));
     }
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    to_js(&check(&to_value(value, MAX_ITEMS), &to_value(&options, MAX_ITEMS), system_today()))
+    to_js(&check(&to_value(value, max_items), &to_value(&options, MAX_ITEMS), today))
 }
 
 /// `rulesInfo()`: versions and sources of every rule set in this build.
