@@ -11,6 +11,7 @@
 //! `BENCH_QUICK=1` shortens measurement (used by `bench/run.sh --quick`).
 
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+use icp_precheck::domain::{DomainCheck, Scratch};
 use icp_precheck::{check_domain, Options};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -120,10 +121,18 @@ fn main() {
                 _ => true,
             })
             .collect();
+        let lean = std::env::var("BENCH_API").is_ok_and(|api| api == "check");
         let started = std::time::Instant::now();
+        let mut scratch = Scratch::default();
         for _ in 0..passes {
             for input in &set {
-                black_box(check_domain(black_box(input), &options));
+                if lean {
+                    let check = DomainCheck::with_scratch(black_box(input), &options, scratch);
+                    black_box(check.ok());
+                    scratch = check.into_scratch();
+                } else {
+                    black_box(check_domain(black_box(input), &options));
+                }
             }
         }
         let ns = started.elapsed().as_nanos() as f64 / (passes * set.len()) as f64;

@@ -336,6 +336,7 @@ pub fn bake(dir: &Path) -> String {
     assert_eq!(before, national.len(), "tlds.toml: a national TLD is listed twice");
     writeln!(out, "pub(crate) const NATIONAL_TLDS_VERSION: &str = {:?};", tlds.national.version).ok();
     writeln!(out, "pub(crate) const NATIONAL_TLDS_SOURCE: &str = {:?};", tlds.national.source).ok();
+    writeln!(out, "#[allow(dead_code)] // the domain check reads TLD_INDEX; tests compare the two").ok();
     writeln!(out, "pub(crate) static NATIONAL_TLDS: [&str; {}] = {:?};", national.len(), national).ok();
     let mut idn: Vec<(String, String)> = computed.into_iter().zip(tlds.national.idn.iter().cloned()).collect();
     idn.sort();
@@ -355,9 +356,11 @@ pub fn bake(dir: &Path) -> String {
     writeln!(out, "pub(crate) static DISPUTED_TLDS: [(&str, &str); {}] = {:?};", disputed.len(), disputed).ok();
     let mut brand = tlds.brand.clone();
     brand.sort();
+    writeln!(out, "#[allow(dead_code)]").ok();
     writeln!(out, "pub(crate) static BRAND_TLDS: [&str; {}] = {:?};", brand.len(), brand).ok();
     let mut cctlds = tlds.fileable_cctlds.clone();
     cctlds.sort();
+    writeln!(out, "#[allow(dead_code)]").ok();
     writeln!(out, "pub(crate) static FILEABLE_CCTLDS: [&str; {}] = {:?};", cctlds.len(), cctlds).ok();
 
     writeln!(out, "pub(crate) static PROVINCE_TLD_LISTS: [ProvinceTldList; {}] = [", tlds.province.len()).ok();
@@ -404,6 +407,30 @@ pub fn bake(dir: &Path) -> String {
     writeln!(out, "pub(crate) const SPECIAL_USE_SOURCE: &str = {:?};", special.source).ok();
     let names: Vec<(String, String)> = special.name.iter().map(|n| (a_label(&n.suffix), n.rfc.clone())).collect();
     writeln!(out, "pub(crate) static SPECIAL_USE: [(&str, &str); {}] = {:?};\n", names.len(), names).ok();
+
+    // One index of every TLD a rule above names, with what applies to it: the domain check
+    // looks its TLD up once and reads the rest as flags (most TLDs match nothing else).
+    let mut index: std::collections::BTreeMap<String, Vec<&str>> = std::collections::BTreeMap::new();
+    let mut flag = |tld: &str, name: &'static str| index.entry(tld.to_string()).or_default().push(name);
+    national.iter().for_each(|t| flag(t, "NATIONAL"));
+    idn.iter().for_each(|(t, _)| flag(t, "IDN"));
+    refused.iter().for_each(|(t, _, _)| flag(t, "REFUSED"));
+    disputed.iter().for_each(|(t, _)| flag(t, "DISPUTED"));
+    brand.iter().for_each(|t| flag(t, "BRAND"));
+    cctlds.iter().for_each(|t| flag(t, "FILEABLE_CCTLD"));
+    names.iter().for_each(|(n, _)| flag(n.rsplit('.').next().unwrap_or(n), "SPECIAL_USE"));
+    zones.zone.iter().for_each(|z| {
+        let ascii = a_label(&z.suffix);
+        flag(ascii.rsplit('.').next().unwrap_or(&ascii), "ZONE")
+    });
+    writeln!(out, "/// Every TLD named above, sorted, with the rule sets that name it (or under it).").ok();
+    writeln!(out, "pub(crate) static TLD_INDEX: [(&str, TldFlags); {}] = [", index.len()).ok();
+    for (tld, mut flags) in index {
+        flags.dedup();
+        let flags: Vec<String> = flags.iter().map(|f| format!("TldFlags::{f}")).collect();
+        writeln!(out, "    ({tld:?}, TldFlags({})),", flags.iter().map(|f| format!("{f}.0")).collect::<Vec<_>>().join(" | ")).ok();
+    }
+    writeln!(out, "];\n").ok();
 
     // Provinces.
     writeln!(out, "pub(crate) const PROVINCES_VERSION: &str = {:?};", provinces.version).ok();

@@ -34,11 +34,24 @@ pub fn template(key: &str, locale: Locale) -> Option<&'static str> {
 /// A key missing from the catalogue is a bug that tests catch (debug builds assert); release
 /// builds fall back to the key itself rather than failing a user's check.
 pub(crate) fn render(key: &str, locale: Locale, params: &Params) -> String {
+    render_with(key, locale, |name, out| match params.get(name) {
+        Some(value) => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "{value}");
+            true
+        }
+        None => false,
+    })
+}
+
+/// Renders `key`'s message, with `fill(name, out)` appending the value of each `{name}` and
+/// returning false when it has none (the placeholder is then kept as written).
+pub(crate) fn render_with(key: &str, locale: Locale, mut fill: impl FnMut(&str, &mut String) -> bool) -> String {
     let Some(template) = template(key, locale) else {
         debug_assert!(false, "message catalogue has no entry for {key:?}");
         return key.to_owned();
     };
-    let mut out = String::with_capacity(template.len() + 16);
+    let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
         out.push_str(rest.get(..start).unwrap_or_default());
@@ -49,15 +62,9 @@ pub(crate) fn render(key: &str, locale: Locale, params: &Params) -> String {
             break;
         };
         let name = after.get(..end).unwrap_or_default();
-        match params.get(name) {
-            Some(value) => {
-                use std::fmt::Write as _;
-                let _ = write!(out, "{value}");
-            }
-            None => {
-                debug_assert!(false, "message {key:?} uses {{{name}}} but no such param was given");
-                out.push_str(rest.get(start..start + end + 2).unwrap_or_default());
-            }
+        if !fill(name, &mut out) {
+            debug_assert!(false, "message {key:?} uses {{{name}}} but no such param was given");
+            out.push_str(rest.get(start..start + end + 2).unwrap_or_default());
         }
         rest = after.get(end + 1..).unwrap_or_default();
     }

@@ -177,22 +177,12 @@ impl Issues {
         self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
     }
 
-    /// Records a finding whose message was rendered by the caller (for messages assembled
-    /// from several catalogue entries, such as a list of localised part names).
-    pub(crate) fn add_rendered(&mut self, severity: Severity, code: &'static str, path: &str, message: String, params: Params) {
-        self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
-    }
-
     pub(crate) fn error(&mut self, code: &'static str, path: &str, params: Params) {
         self.add(Severity::Error, code, path, params);
     }
 
     pub(crate) fn warning(&mut self, code: &'static str, path: &str, params: Params) {
         self.add(Severity::Warning, code, path, params);
-    }
-
-    pub(crate) fn has_errors(&self) -> bool {
-        self.list.iter().any(|i| i.severity == Severity::Error)
     }
 
     pub(crate) fn extend(&mut self, issues: impl IntoIterator<Item = Issue>) {

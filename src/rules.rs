@@ -186,6 +186,41 @@ pub(crate) fn idn_tld_unicode(a_label: &str) -> Option<&'static str> {
     NATIONAL_IDN_TLDS.binary_search_by(|(a, _)| (*a).cmp(a_label)).ok().and_then(|i| NATIONAL_IDN_TLDS.get(i)).map(|(_, u)| *u)
 }
 
+/// What the rule sets say about one TLD, from [`tld_flags`]: one look-up instead of one per list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct TldFlags(pub u16);
+
+impl TldFlags {
+    /// On the national approved list (A-labels).
+    pub const NATIONAL: TldFlags = TldFlags(1);
+    /// A national IDN TLD ([`idn_tld_unicode`] has its U-label).
+    pub const IDN: TldFlags = TldFlags(1 << 1);
+    /// In [`REFUSED_TLDS`].
+    pub const REFUSED: TldFlags = TldFlags(1 << 2);
+    /// In [`DISPUTED_TLDS`].
+    pub const DISPUTED: TldFlags = TldFlags(1 << 3);
+    /// In [`BRAND_TLDS`].
+    pub const BRAND: TldFlags = TldFlags(1 << 4);
+    /// In [`FILEABLE_CCTLDS`].
+    pub const FILEABLE_CCTLD: TldFlags = TldFlags(1 << 5);
+    /// Some special-use name ([`SPECIAL_USE`]) is this TLD or under it.
+    pub const SPECIAL_USE: TldFlags = TldFlags(1 << 6);
+    /// Some restricted zone ([`ZONES`]) is under this TLD.
+    pub const ZONE: TldFlags = TldFlags(1 << 7);
+
+    pub fn has(self, flag: TldFlags) -> bool {
+        self.0 & flag.0 != 0
+    }
+}
+
+/// The rule sets that name `tld` (an A-label); none for most TLDs.
+pub(crate) fn tld_flags(tld: &str) -> TldFlags {
+    match TLD_INDEX.binary_search_by(|(t, _)| (*t).cmp(tld)) {
+        Ok(i) => TLD_INDEX.get(i).map(|(_, flags)| *flags).unwrap_or_default(),
+        Err(_) => TldFlags::default(),
+    }
+}
+
 /// `name` is `zone` itself or a name under it, by whole labels (`a.local`, not `mylocal`).
 fn is_at_or_under(name: &str, zone: &str) -> bool {
     name == zone || name.strip_suffix(zone).is_some_and(|rest| rest.ends_with('.'))
@@ -229,6 +264,29 @@ mod tests {
             assert!(list.allowed.windows(2).all(|w| w[0] < w[1]));
             assert!(list.refused.windows(2).all(|w| w[0] < w[1]));
         }
+    }
+
+    #[test]
+    fn tld_index_agrees_with_the_lists() {
+        assert!(TLD_INDEX.windows(2).all(|w| w[0].0 < w[1].0));
+        for (tld, flags) in &TLD_INDEX {
+            assert_eq!(flags.has(TldFlags::NATIONAL), is_sorted_member(&NATIONAL_TLDS, tld), "{tld}");
+            assert_eq!(flags.has(TldFlags::IDN), idn_tld_unicode(tld).is_some(), "{tld}");
+            assert_eq!(flags.has(TldFlags::REFUSED), REFUSED_TLDS.iter().any(|(t, _, _)| t == tld), "{tld}");
+            assert_eq!(flags.has(TldFlags::DISPUTED), DISPUTED_TLDS.iter().any(|(t, _)| t == tld), "{tld}");
+            assert_eq!(flags.has(TldFlags::BRAND), BRAND_TLDS.contains(tld), "{tld}");
+            assert_eq!(flags.has(TldFlags::FILEABLE_CCTLD), FILEABLE_CCTLDS.contains(tld), "{tld}");
+        }
+        for list in [&NATIONAL_TLDS[..], &BRAND_TLDS[..], &FILEABLE_CCTLDS[..]] {
+            assert!(list.iter().all(|t| tld_flags(t) != TldFlags::default()));
+        }
+        for (name, _) in &SPECIAL_USE {
+            assert!(tld_flags(name.rsplit('.').next().unwrap_or(name)).has(TldFlags::SPECIAL_USE), "{name}");
+        }
+        for zone in &ZONES {
+            assert!(tld_flags(zone.ascii.rsplit('.').next().unwrap_or(zone.ascii)).has(TldFlags::ZONE), "{}", zone.ascii);
+        }
+        assert_eq!(tld_flags("xyzzy"), TldFlags::default());
     }
 
     #[test]

@@ -57,6 +57,13 @@ pub struct Extracted<'a> {
     pub stripped: Vec<Stripped>,
 }
 
+impl<'a> Extracted<'a> {
+    /// `host` taken as it is: nothing stripped, nothing folded.
+    pub fn whole(host: &'a str) -> Self {
+        Extracted { host: Cow::Borrowed(host), bracketed: false, stripped: Vec::new() }
+    }
+}
+
 /// Folds full-width ASCII and ideographic full stops; returns the input unchanged (no
 /// allocation) when it has neither, which is the common case.
 ///

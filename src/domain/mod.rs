@@ -15,9 +15,13 @@ pub mod ip;
 mod tld;
 pub mod uts46;
 
-use crate::issue::{params, Issue, Issues, Params, Severity};
+pub mod check;
+
+use crate::issue::{Issue, Severity};
 use crate::options::Options;
 use crate::psl;
+use crate::rules::TldFlags;
+pub use check::{Arg, DomainCheck, Finding, Scratch, Source, Span};
 use extract::Stripped;
 use ip::HostKind;
 use serde::Serialize;
@@ -89,36 +93,42 @@ impl DomainReport {
 /// assert_eq!(report.registrable.as_deref(), Some("xn--fsqu00a.xn--fiqs8s"));
 /// assert_eq!(report.registrable_unicode.as_deref(), Some("例子.中国"));
 /// ```
+///
+/// [`DomainCheck`] gives the same answers without rendering or copying anything.
 pub fn check_domain(input: &str, options: &Options) -> DomainReport {
-    check_domain_at(input, options, "")
+    DomainCheck::new(input, options).to_report()
 }
 
 /// [`check_domain`] for a domain inside a larger form, with issues at `path`.
 pub(crate) fn check_domain_at(input: &str, options: &Options, path: &str) -> DomainReport {
-    let mut report = DomainReport::new(input);
-    let mut issues = Issues::new(options.locale);
-    analyse(input, options, path, &mut report, &mut issues);
-    report.issues = issues.into_vec();
-    report.ok = !report.issues.iter().any(|i| i.severity == Severity::Error);
-    report
+    DomainCheck::new(input, options).to_report_at(path)
 }
 
-fn analyse(input: &str, options: &Options, path: &str, report: &mut DomainReport, issues: &mut Issues) {
+/// The pipeline: fills `c`'s fields and findings.
+fn analyse(c: &mut DomainCheck<'_>, options: &Options) {
+    let input = c.input;
     // Counting stops early: a huge string costs no more than MAX_INPUT_CHARS steps.
     if input.len() > MAX_INPUT_CHARS && input.chars().nth(MAX_INPUT_CHARS).is_some() {
         let length = input.chars().count();
-        issues.error("domain.too_long", path, params!["length" => length, "max" => MAX_INPUT_CHARS]);
+        c.error("domain.too_long", &[("length", length.into()), ("max", MAX_INPUT_CHARS.into())]);
         return;
     }
-    let extracted = extract::extract(input);
+    // Most inputs are already a host (letters, digits, hyphens and dots in valid labels):
+    // nothing to strip or fold, and UTS #46 maps nothing but upper case.
+    let plain = uts46::plain_ascii(input);
+    let extracted = match plain {
+        Some(_) => extract::Extracted::whole(input),
+        None => extract::extract(input),
+    };
     let host = extracted.host.as_ref();
     if host.is_empty() || host == "." {
-        issues.error("domain.empty", path, params![]);
+        c.error("domain.empty", &[]);
         return;
     }
-    report.host = Some(host.to_owned());
+    let host_span = c.keep(host);
+    c.host = Some(host_span);
     if !extracted.stripped.is_empty() {
-        report_stripped(&extracted.stripped, host, path, issues);
+        report_stripped(c, &extracted.stripped, host_span);
     }
 
     // 2. Addresses: bracketed or colon-bearing hosts are IPv6 attempts; everything else is
@@ -126,8 +136,11 @@ fn analyse(input: &str, options: &Options, path: &str, report: &mut DomainReport
     // is caught as well as `127.1`).
     if extracted.bracketed || host.contains(':') {
         match ip::parse_ipv6(host) {
-            Some(addr) => issues.error("domain.ip_address", path, params!["host" => host, "address" => addr.to_string(), "version" => 6i64]),
-            None => invalid(&Failure::Std3 { character: ':' }, host, path, issues),
+            Some(addr) => {
+                let address = c.build_text(|out| push_display(out, addr));
+                c.error("domain.ip_address", &[("host", host_span.into()), ("address", address.into()), ("version", 6i64.into())]);
+            }
+            None => invalid(c, &Failure::Std3 { character: ':' }, host_span),
         }
         return;
     }
@@ -135,30 +148,42 @@ fn analyse(input: &str, options: &Options, path: &str, report: &mut DomainReport
     // 3. UTS #46 with the registry's flags. When they pass, the lenient mapping a URL parser
     // applies gives the same string, so one pass serves both the address check and step 3
     // (see `uts46::process`); plain ASCII names skip `idna` altogether.
-    let ascii = match uts46::process(host) {
+    let is_plain = plain.is_some();
+    let processed = match plain {
+        Some(ascii) => Ok(ascii),
+        None => uts46::process(host),
+    };
+    let ascii = match processed {
         Ok(ascii) => {
-            if is_address(host, &ascii, path, issues) {
+            if is_address(c, &ascii, host_span) {
                 return;
             }
             ascii
         }
         Err(lenient) => {
-            if lenient.as_deref().is_some_and(|lenient| is_address(host, lenient, path, issues)) {
+            if lenient.as_deref().is_some_and(|lenient| is_address(c, lenient, host_span)) {
                 return;
             }
-            invalid(&uts46::diagnose(host, lenient), host, path, issues);
+            invalid(c, &uts46::diagnose(host, lenient), host_span);
             return;
         }
     };
-    let unicode = uts46::to_unicode(&ascii);
+    let ascii_span = c.keep_within(&ascii, host, host_span);
+    let unicode = match is_plain {
+        true => std::borrow::Cow::Borrowed(ascii.as_ref()),
+        false => uts46::to_unicode(&ascii),
+    };
+    let unicode_span = c.keep_within(&unicode, &ascii, ascii_span);
+    c.ascii = Some(ascii_span);
+    c.unicode = Some(unicode_span);
     let tld = ascii.rsplit('.').next().unwrap_or_default();
-    report.tld = Some(tld.to_owned());
+    let tld_span = c.keep_within(tld, &ascii, ascii_span);
+    c.tld = Some(tld_span);
 
     // 4. Names that are never public, then the Public Suffix List (one walk for both sections).
-    if let Some((reserved, rfc)) = crate::rules::special_use(&ascii) {
-        issues.error("domain.reserved", path, params!["host" => unicode.as_ref(), "reserved" => reserved, "rfc" => rfc]);
-        report.unicode = Some(unicode.into_owned());
-        report.ascii = Some(ascii.into_owned());
+    let flags = crate::rules::tld_flags(tld);
+    if let Some((reserved, rfc)) = flags.has(TldFlags::SPECIAL_USE).then(|| crate::rules::special_use(&ascii)).flatten() {
+        c.error("domain.reserved", &[("host", unicode_span.into()), ("reserved", reserved.into()), ("rfc", rfc.into())]);
         return;
     }
     let lookup = psl::Lookup::new(ascii.as_bytes());
@@ -166,54 +191,59 @@ fn analyse(input: &str, options: &Options, path: &str, report: &mut DomainReport
     let known = full_suffix.is_some_and(|(_, typ)| typ.is_some());
     if !known {
         if !ascii.contains('.') {
-            issues.error("domain.single_label", path, params!["host" => unicode.as_ref()]);
+            c.error("domain.single_label", &[("host", unicode_span.into())]);
         } else {
-            issues.error("domain.unknown_tld", path, params!["tld" => tld, "psl_version" => psl::version()]);
+            c.error("domain.unknown_tld", &[("tld", tld_span.into()), ("psl_version", psl::version().into())]);
         }
-        report.unicode = Some(unicode.into_owned());
-        report.ascii = Some(ascii.into_owned());
         return;
     }
-    let icann_suffix = lookup.suffix_icann().map(text);
-    report.suffix = icann_suffix.map(str::to_owned);
-    let registrable = lookup.domain_icann().map(text);
+    let icann_suffix = lookup.suffix_icann().map(|suffix| tail(&ascii, suffix));
+    c.suffix = icann_suffix.map(|suffix| c.keep_within(suffix, &ascii, ascii_span));
+    let registrable = lookup.domain_icann().map(|domain| tail(&ascii, domain));
 
     match registrable {
         None => {
             let shown = match icann_suffix {
-                Some(suffix) if suffix != ascii => ascii.as_ref(),
-                _ => unicode.as_ref(),
+                Some(suffix) if suffix != ascii => ascii_span,
+                _ => unicode_span,
             };
-            issues.error("domain.is_suffix", path, params!["host" => shown]);
+            c.error("domain.is_suffix", &[("host", shown.into())]);
         }
         Some(registrable) => {
             if let Some((platform, _)) = full_suffix.filter(|(_, typ)| *typ == Some(psl::Type::Private)) {
-                let platform = text(platform);
+                let platform = tail(&ascii, platform);
                 if platform != ascii {
                     // D15 / D12 [C]: the holder of the registrable domain is the platform.
-                    issues.error("domain.platform_subdomain", path, params!["host" => unicode.as_ref(), "platform" => unicode_of(platform, &ascii, &unicode).as_ref()]);
+                    let platform = if is_plain { platform.into() } else { unicode_of(platform, &ascii, &unicode) };
+                    let platform_span = c.keep_within(&platform, &unicode, unicode_span);
+                    c.error("domain.platform_subdomain", &[("host", unicode_span.into()), ("platform", platform_span.into())]);
                 }
             }
-            let registrable_unicode = unicode_of(registrable, &ascii, &unicode);
+            let registrable_unicode = if is_plain { registrable.into() } else { unicode_of(registrable, &ascii, &unicode) };
+            let registrable_unicode_span = c.keep_within(&registrable_unicode, &unicode, unicode_span);
             if registrable.len() < ascii.len() {
                 let sub_len = ascii.len() - registrable.len() - 1;
-                report.subdomain = ascii.get(..sub_len).map(str::to_owned);
-                if !issues.has_errors() {
-                    issues.warning("domain.subdomain", path, params!["host" => unicode.as_ref(), "registrable" => registrable_unicode.as_ref()]);
+                c.subdomain = ascii.get(..sub_len).map(|sub| c.keep_within(sub, &ascii, ascii_span));
+                if !c.has_errors() {
+                    c.warning("domain.subdomain", &[("host", unicode_span.into()), ("registrable", registrable_unicode_span.into())]);
                 }
             }
-            report.registrable_unicode = Some(registrable_unicode.into_owned());
-            report.registrable = Some(registrable.to_owned());
+            c.registrable_unicode = Some(registrable_unicode_span);
+            c.registrable = Some(c.keep_within(registrable, &ascii, ascii_span));
         }
     }
 
     // 5. Approved suffixes and reserved zones.
-    tld::check_tld(tld, options, path, issues);
-    if let (Some(suffix), Some(entity_type)) = (icann_suffix, options.entity_type) {
-        tld::check_zone(suffix, entity_type, options.locale, path, issues);
+    tld::check_tld(c, tld, tld_span, flags, options);
+    if let (Some(suffix), Some(entity_type), true) = (icann_suffix, options.entity_type, flags.has(TldFlags::ZONE)) {
+        tld::check_zone(c, suffix, entity_type);
     }
-    report.unicode = Some(unicode.into_owned());
-    report.ascii = Some(ascii.into_owned());
+}
+
+/// Appends `value`'s `Display` form.
+fn push_display(out: &mut String, value: impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{value}");
 }
 
 /// ToUnicode of `tail`, a trailing run of whole labels of `ascii`, taken from `unicode`
@@ -239,64 +269,104 @@ fn unicode_of<'a>(tail: &'a str, ascii: &str, unicode: &'a str) -> std::borrow::
     uts46::to_unicode(tail)
 }
 
-/// Bytes of an ASCII host the PSL look-up sliced at label boundaries: valid UTF-8.
-fn text(bytes: &[u8]) -> &str {
-    std::str::from_utf8(bytes).unwrap_or_default()
+/// The end of `host` as long as `bytes`, a trailing part of it the PSL look-up found (at a
+/// label boundary, so a `char` boundary too).
+fn tail<'h>(host: &'h str, bytes: &[u8]) -> &'h str {
+    host.get(host.len().saturating_sub(bytes.len())..).unwrap_or_default()
 }
 
 /// `domain.ip_address` when `mapped` (the host after the lenient UTS #46 mapping) is an
 /// IPv4 address, or ends in a number as no domain does.
-fn is_address(host: &str, mapped: &str, path: &str, issues: &mut Issues) -> bool {
+fn is_address(c: &mut DomainCheck<'_>, mapped: &str, host: Span) -> bool {
     match ip::classify(mapped) {
         HostKind::Ipv4(addr) => {
-            issues.error("domain.ip_address", path, params!["host" => host, "address" => addr.to_string(), "version" => 4i64]);
+            let address = c.build_text(|out| push_display(out, addr));
+            c.error("domain.ip_address", &[("host", host.into()), ("address", address.into()), ("version", 4i64.into())]);
             true
         }
         HostKind::NumericNotIpv4 => {
-            issues.add_with_message(Severity::Error, "domain.ip_address", "domain.ip_address.numeric", path, params!["host" => host]);
+            c.add(Severity::Error, "domain.ip_address", "domain.ip_address.numeric", &[("host", host.into())], &[]);
             true
         }
         HostKind::Ipv6(_) | HostKind::Name => false,
     }
 }
 
-fn invalid(failure: &Failure, host: &str, path: &str, issues: &mut Issues) {
-    let codepoint = |c: char| format!("U+{:04X}", c as u32);
-    let (key, mut params): (&str, Params) = match failure {
-        Failure::Disallowed { character } => ("domain.invalid.disallowed", params!["character" => *character, "codepoint" => codepoint(*character)]),
-        Failure::Std3 { character } => ("domain.invalid.std3", params!["character" => *character, "codepoint" => codepoint(*character)]),
-        Failure::Hyphens { label } => ("domain.invalid.hyphens", params!["label" => label.as_str()]),
-        Failure::EmptyLabel => ("domain.invalid.empty_label", params![]),
-        Failure::LabelTooLong { label, length } => ("domain.invalid.label_too_long", params!["label" => label.as_str(), "length" => *length]),
-        Failure::NameTooLong { length } => ("domain.invalid.name_too_long", params!["length" => *length]),
-        Failure::Bidi { label } => ("domain.invalid.bidi", params!["label" => label.as_str()]),
-        Failure::Joiners { label } => ("domain.invalid.joiners", params!["label" => label.as_str()]),
-        Failure::Punycode { label } => ("domain.invalid.punycode", params!["label" => label.as_str()]),
-        Failure::Validity { label } => ("domain.invalid.label", params!["label" => label.as_str()]),
+fn invalid(c: &mut DomainCheck<'_>, failure: &Failure, host: Span) {
+    let codepoint = |c: &mut DomainCheck<'_>, ch: char| -> [(&'static str, Arg); 2] {
+        let character = c.build_text(|out| out.push(ch));
+        let codepoint = c.build_text(|out| push_display(out, format_args!("U+{:04X}", ch as u32)));
+        [("character", character.into()), ("codepoint", codepoint.into())]
     };
-    params.0.insert(0, ("rule", failure.rule().into()));
-    params.0.insert(1, ("host", host.into()));
-    issues.add_with_message(Severity::Error, "domain.invalid", key, path, params);
+    let label = |c: &mut DomainCheck<'_>, label: &str| -> Arg { c.push_text(label).into() };
+    let mut params: Vec<(&'static str, Arg)> = vec![("rule", failure.rule().into()), ("host", host.into())];
+    let key = match failure {
+        Failure::Disallowed { character } => {
+            params.extend(codepoint(c, *character));
+            "domain.invalid.disallowed"
+        }
+        Failure::Std3 { character } => {
+            params.extend(codepoint(c, *character));
+            "domain.invalid.std3"
+        }
+        Failure::Hyphens { label: l } => {
+            params.push(("label", label(c, l)));
+            "domain.invalid.hyphens"
+        }
+        Failure::EmptyLabel => "domain.invalid.empty_label",
+        Failure::LabelTooLong { label: l, length } => {
+            params.push(("label", label(c, l)));
+            params.push(("length", (*length).into()));
+            "domain.invalid.label_too_long"
+        }
+        Failure::NameTooLong { length } => {
+            params.push(("length", (*length).into()));
+            "domain.invalid.name_too_long"
+        }
+        Failure::Bidi { label: l } => {
+            params.push(("label", label(c, l)));
+            "domain.invalid.bidi"
+        }
+        Failure::Joiners { label: l } => {
+            params.push(("label", label(c, l)));
+            "domain.invalid.joiners"
+        }
+        Failure::Punycode { label: l } => {
+            params.push(("label", label(c, l)));
+            "domain.invalid.punycode"
+        }
+        Failure::Validity { label: l } => {
+            params.push(("label", label(c, l)));
+            "domain.invalid.label"
+        }
+    };
+    c.add(Severity::Error, "domain.invalid", key, &params, &[]);
 }
 
 /// `domain.stripped`: a warning, because what was pasted is not what the form field takes,
 /// though the domain itself may be fine. White space is trimmed silently: every form does.
-fn report_stripped(stripped: &[Stripped], host: &str, path: &str, issues: &mut Issues) {
-    let locale = issues.locale();
+/// Params name the parts by key (`scheme,path`); the message names them in the locale.
+fn report_stripped(c: &mut DomainCheck<'_>, stripped: &[Stripped], host: Span) {
+    let locale = c.locale;
     let separator = match locale {
         crate::options::Locale::ZhCn => "、",
         crate::options::Locale::En => ", ",
     };
-    let mut names = String::new();
-    let mut keys = String::new();
-    for (i, part) in stripped.iter().enumerate() {
-        if i > 0 {
-            names.push_str(separator);
-            keys.push(',');
+    let keys = c.build_text(|out| {
+        for (i, part) in stripped.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(part.key());
         }
-        names.push_str(&crate::catalogue::render(part.message_key(), locale, &Params::default()));
-        keys.push_str(part.key());
-    }
-    let message = crate::catalogue::render("domain.stripped", locale, &params!["parts" => names, "host" => host]);
-    issues.add_rendered(Severity::Warning, "domain.stripped", path, message, params!["parts" => keys, "host" => host]);
+    });
+    let names = c.build_text(|out| {
+        for (i, part) in stripped.iter().enumerate() {
+            if i > 0 {
+                out.push_str(separator);
+            }
+            out.push_str(crate::catalogue::template(part.message_key(), locale).unwrap_or_default());
+        }
+    });
+    c.add(Severity::Warning, "domain.stripped", "domain.stripped", &[("parts", keys.into()), ("host", host.into())], &[("parts", names.into())]);
 }

@@ -86,7 +86,7 @@ pub fn process(host: &str) -> Result<Cow<'_, str>, Option<Cow<'_, str>>> {
 
 /// The fast path of [`process`]: `Some` only for a name every UTS #46 step passes unchanged
 /// but for ASCII upper case; `None` means "ask `idna`", not "invalid".
-fn plain_ascii(host: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn plain_ascii(host: &str) -> Option<Cow<'_, str>> {
     let bytes = host.as_bytes();
     if bytes.is_empty() || bytes.len() > 253 {
         return None;
@@ -109,11 +109,29 @@ fn plain_ascii(host: &str) -> Option<Cow<'_, str>> {
 }
 
 /// ToUnicode of a name that passed [`to_ascii`]: the U-label form shown to people.
+///
+/// Such a name is lower-case ASCII whose `xn--` labels ToASCII has already validated, so
+/// ToUnicode maps nothing and only decodes those labels (RFC 3492): that is done directly,
+/// without running the whole of UTS #46 again. `idna` remains the answer for anything else.
 pub fn to_unicode(ascii: &str) -> Cow<'_, str> {
     if !ascii.split('.').any(|label| label.starts_with("xn--")) {
         return Cow::Borrowed(ascii);
     }
-    UTS46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check).0
+    let mut out = String::with_capacity(ascii.len() * 2);
+    for (i, label) in ascii.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        match label.strip_prefix("xn--") {
+            Some(encoded) => match idna::punycode::decode_to_string(encoded) {
+                Some(decoded) => out.push_str(&decoded),
+                None => return UTS46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check).0,
+            },
+            None if label.bytes().all(|b| !b.is_ascii_uppercase()) => out.push_str(label),
+            None => return UTS46.to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check).0,
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Works out which rule `host` broke, cheapest question first. `lenient` is
