@@ -103,7 +103,7 @@ else
   "files": [
     "index.js", "index.d.ts", "js.js", "js.d.ts",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
-    "icp_precheck_asm.js", "README.md"
+    "icp_precheck_asm.js", "snippets/", "README.md"
   ],
   "sideEffects": false,
   "engines": { "node": ">=18" }

@@ -1,5 +1,5 @@
 //! The entry points as JavaScript calls them: untyped [`Value`]s in, reports out, and never
-//! a panic or an exception for bad content or wrong types (api.md). `src/wasm.rs` only
+//! a panic or an exception for bad content or wrong types (api.md). `src/wasm/` only
 //! converts to and from JavaScript around these functions.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for
@@ -33,11 +33,21 @@ pub fn check_domains_value(inputs: &Value, options: &Value, system_today: Option
     };
     let mut reports: Vec<DomainReport> = items.iter().map(|item| one_domain(item, &options, &option_issues)).collect();
     if *length > items.len() {
-        let mut issues = Issues::new(options.locale);
-        issues.error("field.too_many", "", params!["count" => *length, "max" => MAX_BATCH]);
-        reports.push(DomainReport::from_issues(String::new(), issues.into_vec()));
+        reports.push(too_many_domains(*length, options.locale));
     }
     reports
+}
+
+/// The report that ends a batch of more than [`MAX_BATCH`] domains.
+pub fn too_many_domains(length: usize, locale: Locale) -> DomainReport {
+    let mut issues = Issues::new(locale);
+    issues.error("field.too_many", "", params!["count" => length, "max" => MAX_BATCH]);
+    DomainReport::from_issues(String::new(), issues.into_vec())
+}
+
+/// `checkDomain`'s report for one untyped input, with options already read.
+pub fn domain_report_for(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
+    one_domain(input, options, option_issues)
 }
 
 /// `validateEntity(entity, options)`.

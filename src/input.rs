@@ -1,7 +1,7 @@
 //! Untyped input, as it arrives from JavaScript: `null`, numbers where strings belong, arrays
 //! for objects, lone surrogates, a hundred thousand items, objects nested a thousand deep.
 //!
-//! `src/wasm.rs` converts a `JsValue` into a [`Value`] (bounded in depth and size while it
+//! `src/wasm/` converts a `JsValue` into a [`Value`] (bounded in depth and size while it
 //! walks), and the functions here read typed fields out of it, turning every mismatch into a
 //! `field.type` issue at the field's path. This lives in plain Rust so native tests reach it.
 

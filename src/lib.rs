@@ -8,7 +8,7 @@
 //! public contract is `api.md`. Every finding is an [`Issue`] with a stable code, a form-field
 //! path, a severity (errors only for confirmed rules) and a message in Chinese or English.
 //!
-//! This crate is plain Rust; `src/wasm.rs` is a thin `#[wasm_bindgen]` layer over it.
+//! This crate is plain Rust; `src/wasm/` is a thin `#[wasm_bindgen]` layer over it.
 
 // A panic in WebAssembly traps and leaves the module unusable for the rest of the page's
 // life: library code may not contain one (tests may).

@@ -88,7 +88,7 @@ impl Province {
 pub use crate::ids::Date;
 
 /// Today from the system clock, in UTC. Natively only: WebAssembly has no clock of its own,
-/// so the JavaScript boundary passes the page's date in (`src/wasm.rs`).
+/// so the JavaScript boundary passes the page's date in (`src/wasm/`).
 pub fn system_today() -> Option<Date> {
     #[cfg(not(target_arch = "wasm32"))]
     {

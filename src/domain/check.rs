@@ -180,6 +180,11 @@ impl<'a> DomainCheck<'a> {
         self.input
     }
 
+    /// The language of the messages.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
     /// The text of a span.
     pub fn text(&self, span: Span) -> &str {
         let whole = match span.source {

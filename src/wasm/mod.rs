@@ -12,8 +12,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod transfer;
+
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = include_str!("wasm_types.d.ts");
+const TYPES: &str = include_str!("types.d.ts");
 
 /// `checkDomain(input, options?)`: can this domain be filed, which domain is filed, and why not.
 #[wasm_bindgen(js_name = checkDomain, unchecked_return_type = "DomainReport")]
@@ -21,8 +23,15 @@ pub fn check_domain(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    // Domain rules need no date: no `Date` is created for them.
-    call(&input, options, "checkDomain(input, options?) needs the domain to check", MAX_ITEMS, None, crate::dynamic::check_domain_value)
+    if input.is_undefined() {
+        return Err(type_error("checkDomain(input, options?) needs the domain to check"));
+    }
+    let (options, option_issues) = read_options(options.as_ref());
+    with_encoder(|encoder| {
+        encode_domain(encoder, &input, &options, &option_issues);
+        let (words, bytes) = encoder.addresses();
+        Ok(MEMORY.with(|memory| decode_domain_report(memory, &input, words, bytes)))
+    })
 }
 
 /// `checkDomains(inputs, options?)`: many domains in one call, one report each, in order.
@@ -31,7 +40,109 @@ pub fn check_domains(
     #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&inputs, options, "checkDomains(inputs, options?) needs an array of domains", MAX_BATCH, None, crate::dynamic::check_domains_value)
+    if inputs.is_undefined() {
+        return Err(type_error("checkDomains(inputs, options?) needs an array of domains"));
+    }
+    let (options, option_issues) = read_options(options.as_ref());
+    let length = match is_array(&inputs) {
+        Ok(true) => Reflect::get(&inputs, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()),
+        _ => None,
+    };
+    // The items as read, once: the reports slice these strings, and the page's array is not
+    // read again (a getter or a proxy trap may answer differently, or throw, the second time).
+    let read = Array::new();
+    with_encoder(|encoder| {
+        let count = match length {
+            Some(length) => {
+                // A length is a whole number below 2^32; anything else reads as empty.
+                let length = if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 };
+                for i in 0..length.min(MAX_BATCH) {
+                    match Reflect::get_u32(&inputs, i as u32) {
+                        Ok(item) => {
+                            encode_domain(encoder, &item, &options, &option_issues);
+                            read.push(&item);
+                        }
+                        Err(_) => {
+                            encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, &options, &option_issues));
+                            read.push(&JsValue::UNDEFINED);
+                        }
+                    }
+                }
+                let mut count = length.min(MAX_BATCH);
+                if length > MAX_BATCH {
+                    encoder.report(&crate::dynamic::too_many_domains(length, options.locale));
+                    count += 1;
+                }
+                count
+            }
+            None => {
+                // Not an array: one report saying so.
+                for report in crate::dynamic::check_domains_value(&to_value(&inputs, MAX_ITEMS), &Value::Undefined, None) {
+                    let mut report = report;
+                    report.issues.extend(option_issues.iter().cloned());
+                    encoder.report(&report);
+                }
+                1
+            }
+        };
+        let (words, bytes) = encoder.addresses();
+        Ok(MEMORY.with(|memory| decode_domain_reports(memory, &read, count as u32, words, bytes)))
+    })
+}
+
+/// `checkDomain` with every message rendered in Rust and the report sent as JSON: the
+/// reference the tests compare `checkDomain`'s transfer with (tests/node). Not public API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __checkDomainRendered, skip_typescript)]
+pub fn check_domain_rendered(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    call(&input, options, "checkDomain(input, options?) needs the domain to check", MAX_ITEMS, None, crate::dynamic::check_domain_value)
+}
+
+/// Options of `checkDomain(s)`, read once per call; bad options are warnings on every report.
+fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>) {
+    match options {
+        None => (crate::Options::default(), Vec::new()),
+        Some(js) if js.is_undefined() => (crate::Options::default(), Vec::new()),
+        Some(js) => {
+            let (options, issues) = crate::input::read_options(&to_value(js, MAX_ITEMS), None);
+            (options, issues.into_vec())
+        }
+    }
+}
+
+/// Checks one domain into `encoder`. A well-formed string is checked where it lies and
+/// crosses back as spans of itself (`transfer.rs`); anything else (not a string, too long,
+/// lone surrogates) goes through the untyped path, whose report is rendered here.
+fn encode_domain(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
+    if let Some(text) = item.dyn_ref::<JsString>().filter(|s| (s.length() as usize) <= MAX_STRING).map(String::from) {
+        // `String::from` turns lone surrogates into U+FFFD: those inputs take the untyped path,
+        // which reports them.
+        if !text.contains('\u{FFFD}') {
+            let scratch = std::mem::take(&mut encoder.scratch);
+            let check = crate::domain::DomainCheck::with_scratch(&text, options, scratch);
+            encoder.check(&check, option_issues);
+            encoder.scratch = check.into_scratch();
+            return;
+        }
+    }
+    encoder.report(&crate::dynamic::domain_report_for(&to_value(item, MAX_ITEMS), options, option_issues));
+}
+
+thread_local! {
+    static ENCODER: std::cell::RefCell<transfer::Encoder> = std::cell::RefCell::new(transfer::Encoder::default());
+    static MEMORY: JsValue = wasm_bindgen::memory();
+}
+
+/// Runs `f` with the shared encoder, cleared; with a fresh one if the shared one is in use
+/// (a getter of an input that calls `checkDomain` while its batch is being read).
+fn with_encoder<R>(f: impl FnOnce(&mut transfer::Encoder) -> R) -> R {
+    ENCODER.with(|shared| match shared.try_borrow_mut() {
+        Ok(mut encoder) => {
+            encoder.clear();
+            f(&mut encoder)
+        }
+        Err(_) => f(&mut transfer::Encoder::default()),
+    })
 }
 
 /// `validateEntity(entity, options?)`: the entity (主办单位) and its principal.
@@ -120,6 +231,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 fn system_today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     Date::new(u16::try_from(now.get_full_year()).ok()?, u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?)
+}
+
+#[wasm_bindgen(module = "/src/wasm/transfer.js")]
+extern "C" {
+    /// Builds the `DomainReport` the encoder wrote (`transfer.rs`); `input` is the caller's string.
+    #[wasm_bindgen(js_name = decodeDomainReport)]
+    fn decode_domain_report(memory: &JsValue, input: &JsValue, words: u32, bytes: u32) -> JsValue;
+    /// Builds `count` reports; the i-th report's input texts are slices of `inputs[i]`.
+    #[wasm_bindgen(js_name = decodeDomainReports)]
+    fn decode_domain_reports(memory: &JsValue, inputs: &JsValue, count: u32, words: u32, bytes: u32) -> JsValue;
 }
 
 #[wasm_bindgen]

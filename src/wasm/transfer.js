@@ -1,0 +1,175 @@
+// Reads the domain reports that src/wasm/transfer.rs writes into the module's memory and
+// builds api.md's DomainReport objects from them (the layout is described there). Texts that
+// are part of the input are sliced from the caller's own string, rule and catalogue texts are
+// decoded once and cached by address, and messages are filled from their cached templates, as
+// catalogue::render_with fills them in Rust.
+//
+// wasm-bindgen ships this file with the package (pkg/snippets/) and imports it from the glue.
+
+const NULL = 0, INPUT = 1, FIELD = 2, BYTES = 3, STATIC = 4, NUMBER = 5, TEMPLATE = 6;
+const SEVERITY = ['error', 'warning'];
+
+const utf8 = new TextDecoder('utf-8');
+let buffer = null;
+let u8 = null;
+let u32 = null;
+/** Static texts by address: they never move and never change. */
+const statics = new Map();
+/** Message templates by address, split into [literal, name, literal, name, …, literal]. */
+const templates = new Map();
+
+// Read position (in words) and the report being read: module state, to keep the hot path
+// free of closures and small objects.
+let at = 0;
+let bytesBase = 0;
+let input = '';
+let fields = [null, null, null, null, null, null, null, null];
+
+function useMemory(memory) {
+  // A grown WebAssembly memory detaches the old buffer; wasm2js's memory swaps in a new one.
+  if (memory.buffer !== buffer) {
+    buffer = memory.buffer;
+    u8 = new Uint8Array(buffer);
+    u32 = new Uint32Array(buffer);
+  }
+}
+
+function decode(ptr, len) {
+  if (len <= 24) {
+    // Short ASCII (most hosts and params): cheaper than a TextDecoder call.
+    let s = '';
+    for (let i = ptr, end = ptr + len; i < end; i++) {
+      const c = u8[i];
+      if (c > 0x7f) return utf8.decode(u8.subarray(ptr, ptr + len));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return utf8.decode(u8.subarray(ptr, ptr + len));
+}
+
+function staticText(ptr, len) {
+  let s = statics.get(ptr);
+  if (s === undefined || s.length > len) {
+    s = decode(ptr, len);
+    statics.set(ptr, s);
+  }
+  return s;
+}
+
+function slice(s, a, b) {
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+/** Reads one text (or number) and moves past it. */
+function text() {
+  const kind = u32[at], a = u32[at + 1], b = u32[at + 2];
+  at += 3;
+  switch (kind & 0xff) {
+    case NULL: return null;
+    case INPUT: return slice(input, a, b);
+    case FIELD: return slice(fields[kind >>> 8], a, b);
+    case BYTES: return decode(bytesBase + a, b);
+    case STATIC: return b === 0 ? '' : staticText(a, b);
+    case NUMBER: return (b | 0) * 4294967296 + a;
+    default: throw new Error(`icp-precheck: unknown text kind ${kind} in a report`);
+  }
+}
+
+function template(ptr, len) {
+  let parts = templates.get(ptr);
+  if (parts === undefined) {
+    parts = staticText(ptr, len).split(/\{([^}]*)\}/);
+    templates.set(ptr, parts);
+  }
+  return parts;
+}
+
+const names = [];
+const values = [];
+
+function issue() {
+  const severity = SEVERITY[u32[at]];
+  at += 1;
+  const code = text();
+  const path = text();
+  let parts = null;
+  let message;
+  if (u32[at] === TEMPLATE) {
+    parts = template(u32[at + 1], u32[at + 2]);
+    at += 3;
+  } else {
+    message = text();
+  }
+  const paramCount = u32[at], displayCount = u32[at + 1];
+  at += 2;
+  const total = paramCount + displayCount;
+  let params;
+  for (let i = 0; i < total; i++) {
+    names[i] = text();
+    values[i] = text();
+    if (i < paramCount) {
+      if (params === undefined) params = {};
+      params[names[i]] = values[i];
+    }
+  }
+  if (parts !== null) {
+    // Display values first (they override params of the same name), then params.
+    message = parts[0];
+    for (let p = 1; p < parts.length; p += 2) {
+      const name = parts[p];
+      let value;
+      for (let i = paramCount; i < total; i++) if (names[i] === name) { value = values[i]; break; }
+      if (value === undefined) for (let i = 0; i < paramCount; i++) if (names[i] === name) { value = values[i]; break; }
+      message += (value === undefined ? `{${name}}` : value) + parts[p + 1];
+    }
+  }
+  return params === undefined
+    ? { code, path, severity, message }
+    : { code, path, severity, message, params };
+}
+
+function report(given) {
+  const header = u32[at];
+  at += 1;
+  input = typeof given === 'string' ? given : '';
+  const inputText = text();
+  for (let i = 0; i < 8; i++) fields[i] = text();
+  const count = header >>> 1;
+  const issues = new Array(count);
+  for (let i = 0; i < count; i++) issues[i] = issue();
+  return {
+    ok: (header & 1) === 1,
+    issues,
+    input: inputText,
+    host: fields[0],
+    ascii: fields[1],
+    unicode: fields[2],
+    registrable: fields[3],
+    registrableUnicode: fields[4],
+    suffix: fields[5],
+    tld: fields[6],
+    subdomain: fields[7],
+  };
+}
+
+/** One report, for `checkDomain(given)`. */
+export function decodeDomainReport(memory, given, words, bytes) {
+  useMemory(memory);
+  at = words >>> 2;
+  bytesBase = bytes;
+  return report(given);
+}
+
+/**
+ * `count` reports, for `checkDomains`: the i-th reads its input texts from `read[i]`, the
+ * items as the module read them (a plain array it made: the page's array is not read twice).
+ */
+export function decodeDomainReports(memory, read, count, words, bytes) {
+  useMemory(memory);
+  at = words >>> 2;
+  bytesBase = bytes;
+  const out = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = report(read[i]);
+  return out;
+}
