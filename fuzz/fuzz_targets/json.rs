@@ -1,5 +1,5 @@
 //! Whole filings as JavaScript would send them: arbitrary bytes parsed as JSON, converted to
-//! `input::Value` as `src/wasm.rs` converts a `JsValue`, and given to every entry point of
+//! `input::Value` as `src/wasm/` converts a `JsValue`, and given to every entry point of
 //! `icp_precheck::dynamic`. A top-level `[value, options]` pair is also tried with the
 //! options. Reports keep ok ⇔ no error, catalogued codes and field paths.
 #![no_main]

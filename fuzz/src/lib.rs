@@ -1,5 +1,5 @@
 //! Shared by the fuzz targets: invariants every report must keep, the JSON → `Value`
-//! converter (a copy of what `src/wasm.rs` does with a `JsValue`), and a structured
+//! converter (a copy of what `src/wasm/` does with a `JsValue`), and a structured
 //! `arbitrary` generator of `Value`s whose keys and strings are mostly ones the forms read.
 //!
 //! Each invariant panics with a message naming the input, so libFuzzer saves a crash file.
@@ -116,7 +116,7 @@ pub fn options_from(u: &mut Unstructured) -> Options {
     options
 }
 
-/// JSON → [`Value`] exactly as `src/wasm.rs` converts a `JsValue`: primitives first, then
+/// JSON → [`Value`] exactly as `src/wasm/` converts a `JsValue`: primitives first, then
 /// the depth limit, at most `max_items` items of an array, strings cut at [`MAX_STRING`]
 /// UTF-16 code units. Strings `"@@undefined"`, `"@@symbol"`, `"@@function"`, `"@@bigint"`
 /// stand for the JavaScript values JSON cannot express, and a U+FFFD in a string is taken

@@ -110,22 +110,42 @@ fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>
     }
 }
 
-/// Checks one domain into `encoder`. A well-formed string is checked where it lies and
-/// crosses back as spans of itself (`transfer.rs`); anything else (not a string, too long,
-/// lone surrogates) goes through the untyped path, whose report is rendered here.
+/// Checks one domain into `encoder`. A well-formed string is copied into the encoder's input
+/// buffer by `transfer.js` (one crossing), checked there and sent back as spans of itself;
+/// anything else (not a string, too long, lone surrogates) goes through the untyped path,
+/// whose report is rendered here.
 fn encode_domain(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
-    if let Some(text) = item.dyn_ref::<JsString>().filter(|s| (s.length() as usize) <= MAX_STRING).map(String::from) {
-        // `String::from` turns lone surrogates into U+FFFD: those inputs take the untyped path,
+    let mut input = std::mem::take(&mut encoder.input);
+    if let Some(text) = MEMORY.with(|memory| read_string(memory, item, &mut input)) {
+        // `encodeInto` turns lone surrogates into U+FFFD: those inputs take the untyped path,
         // which reports them.
         if !text.contains('\u{FFFD}') {
             let scratch = std::mem::take(&mut encoder.scratch);
-            let check = crate::domain::DomainCheck::with_scratch(&text, options, scratch);
+            let check = crate::domain::DomainCheck::with_scratch(text, options, scratch);
             encoder.check(&check, option_issues);
             encoder.scratch = check.into_scratch();
+            encoder.input = input;
             return;
         }
     }
+    encoder.input = input;
     encoder.report(&crate::dynamic::domain_report_for(&to_value(item, MAX_ITEMS), options, option_issues));
+}
+
+/// `item` as text, if it is a string of at most [`MAX_STRING`] UTF-16 units, written by
+/// `transfer.js` into `buffer` (grown when it needs more room).
+fn read_string<'b>(memory: &JsValue, item: &JsValue, buffer: &'b mut Vec<u8>) -> Option<&'b str> {
+    let mut written = write_input(memory, item, buffer.as_mut_ptr() as usize as u32, word(buffer.len()), MAX_STRING as u32);
+    if written < -1 {
+        buffer.resize(usize::try_from(-(written + 2)).ok()?, 0);
+        written = write_input(memory, item, buffer.as_mut_ptr() as usize as u32, word(buffer.len()), MAX_STRING as u32);
+    }
+    let length = usize::try_from(written).ok()?;
+    std::str::from_utf8(buffer.get(..length)?).ok()
+}
+
+fn word(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 thread_local! {
@@ -241,6 +261,10 @@ extern "C" {
     /// Builds `count` reports; the i-th report's input texts are slices of `inputs[i]`.
     #[wasm_bindgen(js_name = decodeDomainReports)]
     fn decode_domain_reports(memory: &JsValue, inputs: &JsValue, count: u32, words: u32, bytes: u32) -> JsValue;
+    /// Writes a string input as UTF-8 into `[ptr, ptr + capacity)`: its length, or -1 for
+    /// anything else, or -2 - n when `n` bytes are needed.
+    #[wasm_bindgen(js_name = writeInput)]
+    fn write_input(memory: &JsValue, item: &JsValue, ptr: u32, capacity: u32, max: u32) -> i32;
 }
 
 #[wasm_bindgen]

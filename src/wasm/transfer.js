@@ -10,6 +10,7 @@ const NULL = 0, INPUT = 1, FIELD = 2, BYTES = 3, STATIC = 4, NUMBER = 5, TEMPLAT
 const SEVERITY = ['error', 'warning'];
 
 const utf8 = new TextDecoder('utf-8');
+const toUtf8 = new TextEncoder();
 let buffer = null;
 let u8 = null;
 let u32 = null;
@@ -151,6 +152,28 @@ function report(given) {
     tld: fields[6],
     subdomain: fields[7],
   };
+}
+
+/**
+ * Writes `given` as UTF-8 into the module's input buffer [ptr, ptr + capacity) when it is a
+ * string of at most `max` UTF-16 units, and returns its length in bytes; -1 when it is not
+ * such a string (the module then reads it the slow way); -2 - n when the buffer needs n bytes.
+ * One call instead of wasm-bindgen's type test, length, allocation and copy.
+ */
+export function writeInput(memory, given, ptr, capacity, max) {
+  if (typeof given !== 'string' || given.length > max) return -1;
+  const n = given.length;
+  if (n * 3 > capacity) return -2 - n * 3;
+  useMemory(memory);
+  let i = 0;
+  for (; i < n; i++) {
+    const c = given.charCodeAt(i);
+    if (c > 0x7f) break;
+    u8[ptr + i] = c;
+  }
+  if (i === n) return n;
+  // Lone surrogates become U+FFFD here; the module sends such inputs the slow way, which reports them.
+  return i + toUtf8.encodeInto(given.slice(i), u8.subarray(ptr + i, ptr + capacity)).written;
 }
 
 /** One report, for `checkDomain(given)`. */

@@ -50,6 +50,8 @@ pub(super) struct Encoder {
     bytes: Vec<u8>,
     /// The last check's buffers, so that a batch allocates only for its first items.
     pub(super) scratch: crate::domain::Scratch,
+    /// The input being checked, as UTF-8 (`transfer.js` writes it here).
+    pub(super) input: Vec<u8>,
 }
 
 /// A length or offset as a word. Inputs are capped far below 4 GiB; saturate rather than fail.
