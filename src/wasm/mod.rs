@@ -48,27 +48,18 @@ pub fn check_domains(
         Ok(true) => Reflect::get(&inputs, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()),
         _ => None,
     };
-    // The items as read, once: the reports slice these strings, and the page's array is not
-    // read again (a getter or a proxy trap may answer differently, or throw, the second time).
+    // The items as read, once (`transfer.js` fills it): the reports slice these strings, and
+    // the page's array is not read again (a getter or a proxy trap may answer differently, or
+    // throw, the second time).
     let read = Array::new();
     with_encoder(|encoder| {
         let count = match length {
             Some(length) => {
                 // A length is a whole number below 2^32; anything else reads as empty.
                 let length = if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 };
-                for i in 0..length.min(MAX_BATCH) {
-                    match Reflect::get_u32(&inputs, i as u32) {
-                        Ok(item) => {
-                            encode_domain(encoder, &item, &options, &option_issues);
-                            read.push(&item);
-                        }
-                        Err(_) => {
-                            encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, &options, &option_issues));
-                            read.push(&JsValue::UNDEFINED);
-                        }
-                    }
-                }
-                let mut count = length.min(MAX_BATCH);
+                let checked = length.min(MAX_BATCH);
+                MEMORY.with(|memory| encode_batch(encoder, memory, &inputs, &read, checked, &options, &option_issues));
+                let mut count = checked;
                 if length > MAX_BATCH {
                     encoder.report(&crate::dynamic::too_many_domains(length, options.locale));
                     count += 1;
@@ -116,20 +107,91 @@ fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>
 /// whose report is rendered here.
 fn encode_domain(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
     let mut input = std::mem::take(&mut encoder.input);
-    if let Some(text) = MEMORY.with(|memory| read_string(memory, item, &mut input)) {
-        // `encodeInto` turns lone surrogates into U+FFFD: those inputs take the untyped path,
-        // which reports them.
-        if !text.contains('\u{FFFD}') {
-            let scratch = std::mem::take(&mut encoder.scratch);
-            let check = crate::domain::DomainCheck::with_scratch(text, options, scratch);
-            encoder.check(&check, option_issues);
-            encoder.scratch = check.into_scratch();
-            encoder.input = input;
-            return;
-        }
-    }
+    let done = match MEMORY.with(|memory| read_string(memory, item, &mut input)) {
+        Some(text) => encode_string(encoder, text, options, option_issues),
+        None => false,
+    };
     encoder.input = input;
+    if !done {
+        encode_value(encoder, item, options, option_issues);
+    }
+}
+
+/// Checks a string into `encoder`; false (nothing written) when it holds U+FFFD, which may
+/// stand for a lone surrogate: the untyped path tells the two apart and reports the latter.
+fn encode_string(encoder: &mut transfer::Encoder, text: &str, options: &crate::Options, option_issues: &[crate::Issue]) -> bool {
+    if text.contains('\u{FFFD}') {
+        return false;
+    }
+    let scratch = std::mem::take(&mut encoder.scratch);
+    let check = crate::domain::DomainCheck::with_scratch(text, options, scratch);
+    encoder.check(&check, option_issues);
+    encoder.scratch = check.into_scratch();
+    true
+}
+
+/// The untyped path: the report of an input that is not a plain string, rendered in Rust.
+fn encode_value(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
     encoder.report(&crate::dynamic::domain_report_for(&to_value(item, MAX_ITEMS), options, option_issues));
+}
+
+/// Checks items `0..count` of `inputs` into `encoder`. `transfer.js` reads the items into
+/// `read` and writes the strings among them into the module's memory, thousands per crossing.
+fn encode_batch(
+    encoder: &mut transfer::Encoder,
+    memory: &JsValue,
+    inputs: &JsValue,
+    read: &Array,
+    count: usize,
+    options: &crate::Options,
+    option_issues: &[crate::Issue],
+) {
+    // Room for the longest string an item may be (MAX_STRING UTF-16 units, 3 bytes each) and
+    // plenty more, so that every item read is also written.
+    let mut bytes = std::mem::take(&mut encoder.batch_input);
+    bytes.resize(3 * MAX_STRING + (1 << 16), 0);
+    let mut statuses = vec![0i32; count.min(4096)];
+    let mut next = 0;
+    while next < count {
+        let end = (next + statuses.len()).min(count);
+        let done = write_inputs(
+            memory,
+            inputs,
+            read,
+            word(next),
+            word(end),
+            statuses.as_mut_ptr() as usize as u32,
+            bytes.as_mut_ptr() as usize as u32,
+            word(bytes.len()),
+            MAX_STRING as u32,
+        ) as usize;
+        let mut offset = 0;
+        for (k, status) in statuses.iter().take(done).enumerate() {
+            let index = word(next + k);
+            match usize::try_from(*status) {
+                Ok(length) => {
+                    let text = bytes.get(offset..offset + length).and_then(|b| std::str::from_utf8(b).ok());
+                    offset += length;
+                    if !text.is_some_and(|text| encode_string(encoder, text, options, option_issues)) {
+                        encode_value(encoder, &read.get(index), options, option_issues);
+                    }
+                }
+                Err(_) if *status == -2 => encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, options, option_issues)),
+                Err(_) => encode_value(encoder, &read.get(index), options, option_issues),
+            }
+        }
+        if done == 0 {
+            // `transfer.js` always makes progress; should it not, the rest are unreadable
+            // rather than a loop without end.
+            for _ in next..count {
+                encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, options, option_issues));
+                read.push(&JsValue::UNDEFINED);
+            }
+            break;
+        }
+        next += done;
+    }
+    encoder.batch_input = bytes;
 }
 
 /// `item` as text, if it is a string of at most [`MAX_STRING`] UTF-16 units, written by
@@ -265,6 +327,12 @@ extern "C" {
     /// anything else, or -2 - n when `n` bytes are needed.
     #[wasm_bindgen(js_name = writeInput)]
     fn write_input(memory: &JsValue, item: &JsValue, ptr: u32, capacity: u32, max: u32) -> i32;
+    /// Reads `inputs[start..end)` into `read` and writes the strings as UTF-8 at `ptr`, one
+    /// status word per item at `status`: a length, -1 not a string, -2 unreadable. Returns
+    /// how many items it did.
+    #[wasm_bindgen(js_name = writeInputs)]
+    #[allow(clippy::too_many_arguments)]
+    fn write_inputs(memory: &JsValue, inputs: &JsValue, read: &Array, start: u32, end: u32, status: u32, ptr: u32, capacity: u32, max: u32) -> u32;
 }
 
 #[wasm_bindgen]

@@ -14,6 +14,7 @@ const toUtf8 = new TextEncoder();
 let buffer = null;
 let u8 = null;
 let u32 = null;
+let i32 = null;
 /** Static texts by address: they never move and never change. */
 const statics = new Map();
 /** Message templates by address, split into [literal, name, literal, name, …, literal]. */
@@ -32,6 +33,7 @@ function useMemory(memory) {
     buffer = memory.buffer;
     u8 = new Uint8Array(buffer);
     u32 = new Uint32Array(buffer);
+    i32 = new Int32Array(buffer);
   }
 }
 
@@ -165,6 +167,13 @@ export function writeInput(memory, given, ptr, capacity, max) {
   const n = given.length;
   if (n * 3 > capacity) return -2 - n * 3;
   useMemory(memory);
+  // Lone surrogates become U+FFFD here; the module sends such inputs the slow way, which reports them.
+  return writeString(given, ptr, capacity);
+}
+
+/** Writes the string `given` as UTF-8 at `ptr`, with room for it; returns its length in bytes. */
+function writeString(given, ptr, capacity) {
+  const n = given.length;
   let i = 0;
   for (; i < n; i++) {
     const c = given.charCodeAt(i);
@@ -172,8 +181,40 @@ export function writeInput(memory, given, ptr, capacity, max) {
     u8[ptr + i] = c;
   }
   if (i === n) return n;
-  // Lone surrogates become U+FFFD here; the module sends such inputs the slow way, which reports them.
   return i + toUtf8.encodeInto(given.slice(i), u8.subarray(ptr + i, ptr + capacity)).written;
+}
+
+/**
+ * For `checkDomains`: reads `inputs[start]`, `inputs[start + 1]`, … (each once) into `read`,
+ * and writes the strings among them as UTF-8 one after another from `ptr`, with a status word
+ * per item from `status`: its length in bytes, -1 when it is not a string of at most `max`
+ * UTF-16 units, -2 when reading it threw. Stops before `end` when the buffer might not hold
+ * the next item (the module's buffer always holds one); returns the number of items done.
+ */
+export function writeInputs(memory, inputs, read, start, end, status, ptr, capacity, max) {
+  useMemory(memory);
+  const room = capacity - max * 3;
+  let used = 0;
+  let i = start;
+  for (let s = status >>> 2; i < end && used <= room; i++, s++) {
+    let item;
+    try {
+      item = inputs[i];
+    } catch {
+      read.push(undefined);
+      i32[s] = -2;
+      continue;
+    }
+    read.push(item);
+    if (typeof item !== 'string' || item.length > max) {
+      i32[s] = -1;
+      continue;
+    }
+    const length = writeString(item, ptr + used, capacity - used);
+    i32[s] = length;
+    used += length;
+  }
+  return i - start;
 }
 
 /** One report, for `checkDomain(given)`. */

@@ -52,6 +52,8 @@ pub(super) struct Encoder {
     pub(super) scratch: crate::domain::Scratch,
     /// The input being checked, as UTF-8 (`transfer.js` writes it here).
     pub(super) input: Vec<u8>,
+    /// A batch's inputs, one after another.
+    pub(super) batch_input: Vec<u8>,
 }
 
 /// A length or offset as a word. Inputs are capped far below 4 GiB; saturate rather than fail.
