@@ -3,7 +3,7 @@
 // same settings as the CLI tools).
 //
 //   node bench/size.mjs [--pkg name=dir ...] [--json bench/out/size.json]
-import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,10 +26,23 @@ const add = (name, files) => {
   if (parts.length === 0) return;
   rows.push({ name, ...Object.fromEntries(['raw', 'gzip', 'brotli'].map((k) => [k, parts.reduce((s, p) => s + p[k], 0)])) });
 };
+/** The glue and the wasm-bindgen snippets it imports (pkg/snippets/…). */
+const glue = (dir) => {
+  const files = [`${dir}/icp_precheck.js`];
+  const walk = (d) => {
+    if (!existsSync(resolve(root, d))) return;
+    for (const e of readdirSync(resolve(root, d), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(`${d}/${e.name}`);
+      else files.push(`${d}/${e.name}`);
+    }
+  };
+  walk(`${dir}/snippets`);
+  return files;
+};
 for (const [name, dir] of pkgs) {
   add(`${name}: icp_precheck_bg.wasm`, [`${dir}/icp_precheck_bg.wasm`]);
-  add(`${name}: icp_precheck.js (glue)`, [`${dir}/icp_precheck.js`]);
-  add(`${name}: wasm + glue`, [`${dir}/icp_precheck_bg.wasm`, `${dir}/icp_precheck.js`]);
+  add(`${name}: JS glue (icp_precheck.js + snippets)`, glue(dir));
+  add(`${name}: wasm + glue`, [`${dir}/icp_precheck_bg.wasm`, ...glue(dir)]);
 }
 add('JS stack: tldts+ipaddr.js+isIP+tr46 (bundled, min)', ['bench/out/peers.js']);
 add('JS stack without tr46 (bundled, min)', ['bench/out/peers-lite.js']);

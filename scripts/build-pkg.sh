@@ -74,9 +74,15 @@ else
   rm "$stage/asm.raw.js" "$stage/asm.module.js"
 
   node scripts/patch-glue.mjs "$stage/icp_precheck.js"
+  # The snippets (src/wasm/transfer.js) ship minified, checked for ES2017 like the rest.
+  find "$stage/snippets" -name '*.js' | while read -r f; do
+    node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
+  done
   cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/README.md "$stage/"
 
   version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+  # wasm-bindgen's snippets (src/wasm/transfer.js), imported by the glue; listed file by file.
+  snippets=$(cd "$stage" && find snippets -type f | sort | sed 's/.*/"&"/' | paste -sd, | sed 's/,/, /g')
   cat > "$stage/package.json" <<JSON
 {
   "name": "icp-precheck",
@@ -103,7 +109,7 @@ else
   "files": [
     "index.js", "index.d.ts", "js.js", "js.d.ts",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
-    "icp_precheck_asm.js", "snippets/", "README.md"
+    "icp_precheck_asm.js", $snippets, "README.md"
   ],
   "sideEffects": false,
   "engines": { "node": ">=18" }

@@ -9,14 +9,15 @@ command -v brotli >/dev/null || { echo "size-report.sh: brotli missing (bash scr
 
 declare -A RAW GZ BR
 printf '%-28s %10s %10s %10s\n' artefact raw gzip brotli
-for f in "$dir"/*; do
-  [ -f "$f" ] || continue
-  n=$(basename "$f")
+snippet=
+while IFS= read -r f; do
+  n=${f#"$dir"/}
+  case $n in snippets/*) snippet=$n ;; esac
   RAW[$n]=$(wc -c <"$f")
   GZ[$n]=$(gzip -9 -c "$f" | wc -c)
   BR[$n]=$(brotli -q 11 -c "$f" | wc -c)
-  printf '%-28s %10s %10s %10s\n' "$n" "${RAW[$n]}" "${GZ[$n]}" "${BR[$n]}"
-done
+  printf '%-28s %10s %10s %10s\n' "$(basename "$n")" "${RAW[$n]}" "${GZ[$n]}" "${BR[$n]}"
+done < <(find "$dir" -type f | sort)
 
 total() {   # label, files…
   local label=$1 r=0 g=0 b=0 n; shift
@@ -27,8 +28,8 @@ total() {   # label, files…
   printf '%-28s %10s %10s %10s\n' "$label" "$r" "$g" "$b"
 }
 echo "downloaded at run time:"
-total "  WebAssembly path" index.js icp_precheck.js icp_precheck_bg.wasm
-total "  JavaScript fallback path" index.js icp_precheck.js icp_precheck_asm.js
+total "  WebAssembly path" index.js icp_precheck.js ${snippet:+"$snippet"} icp_precheck_bg.wasm
+total "  JavaScript fallback path" index.js icp_precheck.js ${snippet:+"$snippet"} icp_precheck_asm.js
 
 if [ -n "${BR[icp_precheck_bg.wasm]:-}" ]; then
   budget=180000

@@ -200,7 +200,7 @@ export function writeInputs(memory, inputs, read, start, end, status, ptr, capac
     let item;
     try {
       item = inputs[i];
-    } catch {
+    } catch (unreadable) { // named: ES2017 (old webviews) has no optional catch binding
       read.push(undefined);
       i32[s] = -2;
       continue;
