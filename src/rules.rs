@@ -223,7 +223,9 @@ pub(crate) fn tld_flags(tld: &str) -> TldFlags {
 
 /// `name` is `zone` itself or a name under it, by whole labels (`a.local`, not `mylocal`).
 fn is_at_or_under(name: &str, zone: &str) -> bool {
-    name == zone || name.strip_suffix(zone).is_some_and(|rest| rest.ends_with('.'))
+    // The last bytes first: most names and zones differ there, and that costs no call.
+    name.as_bytes().last() == zone.as_bytes().last()
+        && (name == zone || name.strip_suffix(zone).is_some_and(|rest| rest.ends_with('.')))
 }
 
 /// The special-use name `ascii` falls under, with its RFC.

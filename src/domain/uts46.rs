@@ -91,21 +91,34 @@ pub(crate) fn plain_ascii(host: &str) -> Option<Cow<'_, str>> {
     if bytes.is_empty() || bytes.len() > 253 {
         return None;
     }
+    // One pass: each byte is checked, and each label's length, ends and 3rd/4th hyphens are
+    // checked at the dot (or the end) that closes it.
     let mut upper = false;
-    for label in bytes.split(|b| *b == b'.') {
-        let (Some(&first), Some(&last)) = (label.first(), label.last()) else { return None };
-        if label.len() > 63 || first == b'-' || last == b'-' || label.get(2..4) == Some(b"--") {
-            return None;
-        }
-        for &b in label {
-            match b {
-                b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
-                b'A'..=b'Z' => upper = true,
-                _ => return None,
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'A'..=b'Z' => upper = true,
+            b'.' => {
+                if !plain_label(bytes.get(start..i)?) {
+                    return None;
+                }
+                start = i + 1;
             }
+            _ => return None,
         }
     }
+    if !plain_label(bytes.get(start..)?) {
+        return None;
+    }
     Some(if upper { Cow::Owned(host.to_ascii_lowercase()) } else { Cow::Borrowed(host) })
+}
+
+/// A label of LDH bytes that CheckHyphens and the DNS lengths accept, and that is no A-label.
+fn plain_label(label: &[u8]) -> bool {
+    matches!((label.first(), label.last()), (Some(first), Some(last)) if *first != b'-' && *last != b'-')
+        && label.len() <= 63
+        && label.get(2..4) != Some(b"--")
 }
 
 /// ToUnicode of a name that passed [`to_ascii`]: the U-label form shown to people.

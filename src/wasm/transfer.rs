@@ -34,6 +34,7 @@
 use crate::catalogue;
 use crate::domain::{Arg, DomainCheck, DomainReport, Source, Span};
 use crate::issue::{Issue, Param, Severity};
+use crate::options::Locale;
 
 const NULL: u32 = 0;
 const INPUT: u32 = 1;
@@ -54,6 +55,35 @@ pub(super) struct Encoder {
     pub(super) input: Vec<u8>,
     /// A batch's inputs, one after another.
     pub(super) batch_input: Vec<u8>,
+    templates: TemplateCache,
+}
+
+/// Message templates by the address of their catalogue key (a `&'static str`) and locale:
+/// a finding's template is found with one comparison, not a binary search of the catalogue's
+/// string keys on every report. Direct-mapped; a collision only costs a search.
+struct TemplateCache(Vec<(usize, Locale, &'static str)>);
+
+impl Default for TemplateCache {
+    fn default() -> Self {
+        TemplateCache(vec![(0, Locale::ZhCn, ""); 64])
+    }
+}
+
+impl TemplateCache {
+    fn get(&mut self, key: &'static str, locale: Locale) -> Option<&'static str> {
+        let address = key.as_ptr() as usize;
+        let slot = (address >> 2) % self.0.len();
+        if let Some((a, l, template)) = self.0.get(slot) {
+            if *a == address && *l == locale {
+                return Some(template);
+            }
+        }
+        let template = catalogue::template(key, locale)?;
+        if let Some(entry) = self.0.get_mut(slot) {
+            *entry = (address, locale, template);
+        }
+        Some(template)
+    }
 }
 
 /// A length or offset as a word. Inputs are capped far below 4 GiB; saturate rather than fail.
@@ -157,7 +187,7 @@ impl Encoder {
             self.severity(finding.severity);
             self.static_text(STATIC, finding.code);
             self.static_text(STATIC, "");
-            match catalogue::template(finding.message_key, check.locale()) {
+            match self.templates.get(finding.message_key, check.locale()) {
                 Some(template) => self.static_text(TEMPLATE, template),
                 None => self.static_text(STATIC, finding.message_key),
             }
