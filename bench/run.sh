@@ -27,7 +27,7 @@ node bench/build-peers.mjs
 
 echo "== native (cargo bench --bench check_domain)"
 if [ "$quick" = 1 ]; then export BENCH_QUICK=1; fi
-cargo bench --bench check_domain 2>&1 | grep -E '^[a-z_]+/check_domain|time:|thrpt:' || true
+cargo bench --bench check_domain 2>&1 | grep -E '^[a-z_]+/(check_domain|DomainCheck)|time:|thrpt:' || true
 
 echo "== Node $(node --version)"
 node bench/node.mjs --rounds "$rounds" --cold "$cold" --pkg ours=pkg "${extra[@]}" --json bench/out/node.json

@@ -2,7 +2,9 @@
 //! inputs (`bench/corpus.json`, written by `node bench/corpus.mjs` with a fixed seed; generated
 //! here when missing), reported per input (criterion's throughput is elements = inputs).
 //!
-//! Groups:
+//! Each group measures `check_domain` (the owned `DomainReport`, messages rendered) and
+//! `DomainCheck` (the same findings, nothing rendered or copied; what the WebAssembly boundary
+//! sends). Groups:
 //! - `corpus`: all 100,000 inputs, in order (the figure compared with the JavaScript peers).
 //! - `ascii_fast_path`: inputs that are already a plain ASCII LDH host (no scheme, no `xn--`).
 //! - `idn`: inputs with non-ASCII text or `xn--` labels.
@@ -61,6 +63,18 @@ fn bench(c: &mut Criterion) {
                 }
             })
         });
+        // The same checks without rendering messages or copying texts (what the WebAssembly
+        // boundary uses), reusing one check's buffers for the next as a batch does.
+        group.bench_with_input(BenchmarkId::new("DomainCheck", set.len()), set, |b, set| {
+            b.iter(|| {
+                let mut scratch = Scratch::default();
+                for input in set.iter() {
+                    let check = DomainCheck::with_scratch(black_box(input), &options, scratch);
+                    black_box(check.ok());
+                    scratch = check.into_scratch();
+                }
+            })
+        });
         group.finish();
     }
 }
@@ -101,7 +115,8 @@ fn dump(out: &std::path::Path) {
 }
 
 /// `BENCH_PROFILE=N cargo bench --bench check_domain`: no criterion, just N passes over the
-/// corpus (or over the inputs of `BENCH_FILTER`=ascii|idn|ip|corpus), for
+/// corpus (or over the inputs of `BENCH_FILTER`=ascii|idn|ip|corpus; `BENCH_API=check` for
+/// `DomainCheck` instead of `check_domain`), for
 /// `valgrind --tool=callgrind target/release/deps/check_domain-*`.
 fn main() {
     if let Some(out) = std::env::var_os("BENCH_DUMP") {

@@ -39,7 +39,7 @@ echo "== cargo +$NIGHTLY build (wasm32, MVP, build-std) =="
 CARGO_TARGET_DIR=$target_dir \
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${ICP_OPT_LEVEL:-z} \
 RUSTFLAGS='-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none' \
-  cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown \
+  cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown ${ICP_CARGO_CONFIG:+--config "$ICP_CARGO_CONFIG"} \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
 
