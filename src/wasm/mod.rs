@@ -90,15 +90,50 @@ pub fn check_domain_rendered(input: JsValue, options: Option<JsValue>) -> Result
 }
 
 /// Options of `checkDomain(s)`, read once per call; bad options are warnings on every report.
+///
+/// A plain options object is summed up by `transfer.js` in one string (`optionsKey`), and
+/// the last one read is kept: the same options on every keystroke are read with one crossing.
+/// Anything else is read field by field (`to_value`), as every other export reads its input.
 fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>) {
-    match options {
-        None => (crate::Options::default(), Vec::new()),
-        Some(js) if js.is_undefined() => (crate::Options::default(), Vec::new()),
-        Some(js) => {
-            let (options, issues) = crate::input::read_options(&to_value(js, MAX_ITEMS), None);
-            (options, issues.into_vec())
+    let Some(js) = options.filter(|js| !js.is_undefined()) else {
+        return (crate::Options::default(), Vec::new());
+    };
+    let Some(key) = options_key(js) else {
+        let (options, issues) = crate::input::read_options(&to_value(js, MAX_ITEMS), None);
+        return (options, issues.into_vec());
+    };
+    LAST_OPTIONS.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, options, issues)) = last.as_ref() {
+            if *k == key {
+                return (*options, issues.clone());
+            }
         }
-    }
+        let (options, issues) = crate::input::read_options(&options_value(&key), None);
+        let issues = issues.into_vec();
+        *last = Some((key, options, issues.clone()));
+        (options, issues)
+    })
+}
+
+/// The options object an `optionsKey` string stands for, as `to_value` would have read it
+/// (the fields that matter; absent, `undefined` and `null` all read as absent).
+fn options_value(key: &str) -> Value {
+    const NAMES: [&str; 5] = ["locale", "province", "entityType", "partial", "today"];
+    let fields = NAMES
+        .iter()
+        .zip(key.split('\0'))
+        .filter_map(|(name, field)| {
+            let value = match field.as_bytes().first() {
+                None => return None,
+                Some(b't') => Value::Bool(true),
+                Some(b'f') => Value::Bool(false),
+                Some(_) => Value::String { text: field.get(1..).unwrap_or_default().to_owned(), lone_surrogates: false, cut_from: None },
+            };
+            Some(((*name).to_owned(), value))
+        })
+        .collect();
+    Value::Object(fields)
 }
 
 /// Checks one domain into `encoder`. A well-formed string is copied into the encoder's input
@@ -211,6 +246,8 @@ fn word(n: usize) -> u32 {
 }
 
 thread_local! {
+    /// The last `optionsKey` read, and what it gave.
+    static LAST_OPTIONS: std::cell::RefCell<Option<(String, crate::Options, Vec<crate::Issue>)>> = const { std::cell::RefCell::new(None) };
     static ENCODER: std::cell::RefCell<transfer::Encoder> = std::cell::RefCell::new(transfer::Encoder::default());
     static MEMORY: JsValue = wasm_bindgen::memory();
 }
@@ -330,6 +367,9 @@ extern "C" {
     /// Reads `inputs[start..end)` into `read` and writes the strings as UTF-8 at `ptr`, one
     /// status word per item at `status`: a length, -1 not a string, -2 unreadable. Returns
     /// how many items it did.
+    /// The option fields of a plain options object as one string, or null (`transfer.js`).
+    #[wasm_bindgen(js_name = optionsKey)]
+    fn options_key(options: &JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = writeInputs)]
     #[allow(clippy::too_many_arguments)]
     fn write_inputs(memory: &JsValue, inputs: &JsValue, read: &Array, start: u32, end: u32, status: u32, ptr: u32, capacity: u32, max: u32) -> u32;

@@ -217,6 +217,47 @@ export function writeInputs(memory, inputs, read, start, end, status, ptr, capac
   return i - start;
 }
 
+const OPTION_NAMES = ['locale', 'province', 'entityType', 'partial', 'today'];
+const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
+
+/**
+ * The option fields of `options` as one short string, for the module to compare with the last
+ * options it read (consoles pass the same options on every keystroke): per field in
+ * OPTION_NAMES order, '' when absent, undefined or null (the module reads all three as
+ * absent), 't' / 'f' for a boolean, 's' + text for a string; joined by U+0000. Only the own
+ * enumerable fields count, as for the module's own reading. Returns null for anything else
+ * (not a plain object, a getter that throws, a number where a string belongs, a long or
+ * ill-formed string): the module then reads the object field by field and reports it.
+ */
+export function optionsKey(options) {
+  if (typeof options !== 'object' || options === null) return null;
+  try {
+    if (Array.isArray(options)) return null;
+  } catch (revoked) { // a revoked proxy
+    return null;
+  }
+  let key = '';
+  for (let i = 0; i < OPTION_NAMES.length; i++) {
+    const name = OPTION_NAMES[i];
+    let value;
+    try {
+      if (!isOwnEnumerable.call(options, name)) {
+        key += i === 0 ? '' : '\0';
+        continue;
+      }
+      value = options[name];
+    } catch (unreadable) { // named: ES2017 (old webviews) has no optional catch binding
+      return null;
+    }
+    if (i > 0) key += '\0';
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'boolean') key += value ? 't' : 'f';
+    else if (typeof value === 'string' && value.length <= 64 && !/[\0\uD800-\uDFFF]/.test(value)) key += 's' + value;
+    else return null;
+  }
+  return key;
+}
+
 /** One report, for `checkDomain(given)`. */
 export function decodeDomainReport(memory, given, words, bytes) {
   useMemory(memory);

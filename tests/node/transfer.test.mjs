@@ -30,6 +30,16 @@ const optionSets = [
   { entityType: '政府机关' },
   { locale: 'fr', province: '火星', entityType: 'alien' },
   'en',
+  // Read by transfer.js's optionsKey, or field by field where it declines: same answers.
+  Object.create({ locale: 'en' }),
+  { locale: 'en', extra: 1, partial: true, today: '2026-11-28' },
+  { partial: 'yes', today: 'not a date' },
+  { locale: new String('en') },
+  { province: 'x'.repeat(100) },
+  { locale: 'en\0zh-CN' },
+  { province: '北京😀' },
+  { locale: null, province: undefined },
+  [],
 ];
 
 function same(inputs, options) {
@@ -73,4 +83,15 @@ test('texts keep their place when memory grows between calls', () => {
   const before = checkDomain('www.例子.中国');
   checkDomains(new Array(50_000).fill('https://a-rather-long-host-name.example.com.cn/with/a/path?and=query'));
   assert.deepEqual(checkDomain('www.例子.中国'), before);
+});
+
+test('options read again when the same object changes between calls', () => {
+  const options = { locale: 'zh-CN' };
+  const zh = checkDomain('example.io', options);
+  options.locale = 'en';
+  const en = checkDomain('example.io', options);
+  assert.notEqual(zh.issues[0].message, en.issues[0].message);
+  assert.equal(JSON.stringify(en), JSON.stringify(__checkDomainRendered('example.io', { locale: 'en' })));
+  options.province = 'BJ';
+  assert.equal(JSON.stringify(checkDomain('example.io', options)), JSON.stringify(__checkDomainRendered('example.io', { locale: 'en', province: 'BJ' })));
 });
