@@ -360,3 +360,62 @@ impl<'a> DomainCheck<'a> {
         !self.ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Options;
+
+    #[test]
+    fn a_plain_host_is_spans_of_the_input() {
+        let check = DomainCheck::new("www.example.com.cn", &Options::default());
+        for span in check.fields().into_iter().flatten() {
+            assert_eq!(span.source, Source::Input, "{span:?}");
+        }
+        assert_eq!(check.unicode(), Some("www.example.com.cn"));
+        assert_eq!(check.registrable_unicode(), Some("example.com.cn"));
+        assert_eq!(check.suffix(), Some("com.cn"));
+        assert_eq!(check.tld(), Some("cn"));
+        let subdomain = check.findings().next().map(|f| check.params(f).to_vec());
+        let host = check.host.map(Arg::Text);
+        assert_eq!(subdomain.as_deref().and_then(|p| p.first()).map(|(n, a)| (*n, *a)), host.map(|h| ("host", h)));
+    }
+
+    #[test]
+    fn built_texts_are_in_the_buffer() {
+        let check = DomainCheck::new("WWW.例子.中国", &Options::default());
+        assert_eq!(check.host.map(|s| s.source), Some(Source::Input));
+        assert_eq!(check.ascii.map(|s| s.source), Some(Source::Buffer));
+        assert_eq!(check.ascii(), Some("www.xn--fsqu00a.xn--fiqs8s"));
+        assert_eq!(check.unicode(), Some("www.例子.中国"));
+        assert_eq!(check.registrable(), Some("xn--fsqu00a.xn--fiqs8s"));
+        assert_eq!(check.registrable_unicode(), Some("例子.中国"));
+    }
+
+    #[test]
+    fn the_report_is_the_findings_rendered() {
+        for input in ["https://user@Example.COM:8080/a?b#c", "192.168.0.1", "a_b.com", "x.github.io", "example.io", "com.cn"] {
+            let check = DomainCheck::new(input, &Options::default().with_locale(Locale::En));
+            let report = check.to_report();
+            assert_eq!(report.ok, check.ok());
+            assert_eq!(report.issues.len(), check.findings().len());
+            for (issue, finding) in report.issues.iter().zip(check.findings()) {
+                assert_eq!(issue.code, finding.code);
+                assert_eq!(issue.message, check.message(finding));
+                assert!(!issue.message.contains('{'), "{input}: {}", issue.message);
+            }
+            assert_eq!(report.host.as_deref(), check.host());
+            assert_eq!(report.subdomain.as_deref(), check.subdomain());
+        }
+    }
+
+    #[test]
+    fn scratch_is_reused_without_leftovers() {
+        let options = Options::default();
+        let first = DomainCheck::new("https://例子.中国/", &options);
+        let scratch = first.into_scratch();
+        let second = DomainCheck::with_scratch("mysite.cn", &options, scratch);
+        assert_eq!(second.findings().len(), 0);
+        assert_eq!(second.to_report(), crate::check_domain("mysite.cn", &options));
+    }
+}
