@@ -187,11 +187,15 @@ impl<'a> DomainCheck<'a> {
 
     /// The text of a span.
     pub fn text(&self, span: Span) -> &str {
-        let whole = match span.source {
+        self.source(span.source).get(span.start as usize..span.end as usize).unwrap_or_default()
+    }
+
+    /// All of a source: the input, or the buffer of texts the check built.
+    pub fn source(&self, source: Source) -> &str {
+        match source {
             Source::Input => self.input,
             Source::Buffer => self.buffer.as_str(),
-        };
-        whole.get(span.start as usize..span.end as usize).unwrap_or_default()
+        }
     }
 
     fn field(&self, span: Option<Span>) -> Option<&str> {

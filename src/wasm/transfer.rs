@@ -93,10 +93,30 @@ fn word(n: usize) -> u32 {
 
 /// UTF-16 code units of `s`: JavaScript's string offsets.
 fn utf16_len(s: &str) -> usize {
-    if s.is_ascii() {
-        s.len()
-    } else {
-        s.encode_utf16().count()
+    s.encode_utf16().count()
+}
+
+/// JavaScript's (UTF-16) offsets for a check's byte offsets. Most inputs are ASCII, and then
+/// the two are the same: each source is tested once, not each span.
+struct Utf16Offsets<'c> {
+    check: &'c DomainCheck<'c>,
+    ascii: [bool; 2],
+}
+
+impl<'c> Utf16Offsets<'c> {
+    fn new(check: &'c DomainCheck<'c>) -> Self {
+        Utf16Offsets { check, ascii: [check.source(Source::Input).is_ascii(), check.source(Source::Buffer).is_ascii()] }
+    }
+
+    fn at(&self, source: Source, byte: u32) -> usize {
+        let ascii = match source {
+            Source::Input => self.ascii[0],
+            Source::Buffer => self.ascii[1],
+        };
+        match ascii {
+            true => byte as usize,
+            false => utf16_len(self.check.source(source).get(..byte as usize).unwrap_or_default()),
+        }
     }
 }
 
@@ -139,32 +159,31 @@ impl Encoder {
     }
 
     /// `span` of `check`, as a range of an earlier field where it lies in one, else of the
-    /// input, else as bytes.
-    fn span(&mut self, check: &DomainCheck<'_>, span: Span, earlier: &[Option<Span>]) {
+    /// input, else as bytes. `offsets` turns byte offsets into UTF-16 ones.
+    fn span(&mut self, offsets: &Utf16Offsets<'_>, span: Span, earlier: &[Option<Span>]) {
         for (j, field) in earlier.iter().enumerate() {
             let Some(field) = field else { continue };
             if field.source == span.source && field.start <= span.start && span.end <= field.end {
-                let whole = check.text(*field);
-                let before = whole.get(..(span.start - field.start) as usize).unwrap_or_default();
-                let a = utf16_len(before);
-                self.text_ref(FIELD | (word(j) << 8), a, a + utf16_len(check.text(span)));
+                let base = offsets.at(field.source, field.start);
+                let a = offsets.at(span.source, span.start) - base;
+                let b = offsets.at(span.source, span.end) - base;
+                self.text_ref(FIELD | (word(j) << 8), a, b);
                 return;
             }
         }
         match span.source {
             Source::Input => {
-                let before = check.input().get(..span.start as usize).unwrap_or_default();
-                let a = utf16_len(before);
-                self.text_ref(INPUT, a, a + utf16_len(check.text(span)));
+                let (a, b) = (offsets.at(Source::Input, span.start), offsets.at(Source::Input, span.end));
+                self.text_ref(INPUT, a, b);
             }
-            Source::Buffer => self.bytes(check.text(span)),
+            Source::Buffer => self.bytes(offsets.check.text(span)),
         }
     }
 
-    fn arg(&mut self, check: &DomainCheck<'_>, arg: Arg, fields: &[Option<Span>]) {
+    fn arg(&mut self, offsets: &Utf16Offsets<'_>, arg: Arg, fields: &[Option<Span>]) {
         match arg {
             Arg::Static(s) => self.static_text(STATIC, s),
-            Arg::Text(span) => self.span(check, span, fields),
+            Arg::Text(span) => self.span(offsets, span, fields),
             Arg::Number(n) => self.number(n),
         }
     }
@@ -175,11 +194,12 @@ impl Encoder {
         let ok = check.ok() && !extra.iter().any(|i| i.severity == Severity::Error);
         let count = check.findings().len() + extra.len();
         self.words.push(u32::from(ok) | (word(count) << 1));
-        self.text_ref(INPUT, 0, utf16_len(check.input()));
+        let offsets = Utf16Offsets::new(check);
+        self.text_ref(INPUT, 0, offsets.at(Source::Input, word(check.input().len())));
         let fields = check.fields();
         for (i, field) in fields.iter().enumerate() {
             match field {
-                Some(span) => self.span(check, *span, fields.get(..i).unwrap_or_default()),
+                Some(span) => self.span(&offsets, *span, fields.get(..i).unwrap_or_default()),
                 None => self.text_ref(NULL, 0, 0),
             }
         }
@@ -195,7 +215,7 @@ impl Encoder {
             self.words.extend([word(params.len()), word(display.len())]);
             for (name, value) in params.iter().chain(display) {
                 self.static_text(STATIC, name);
-                self.arg(check, *value, &fields);
+                self.arg(&offsets, *value, &fields);
             }
         }
         for issue in extra {
