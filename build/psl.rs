@@ -57,24 +57,20 @@ pub fn bake(path: &Path, extra_icann_rules: &[String]) -> String {
         insert(&mut root, rule, false);
     }
 
-    // Breadth-first layout.
+    // Breadth-first layout. Each node's label is appended to LABELS in node order (no sharing
+    // of repeated labels: brotli finds the repeats, and a label's position then follows from
+    // the lengths before it, so no per-node offset is stored).
     let mut labels = String::new();
-    let mut label_index: BTreeMap<String, usize> = BTreeMap::new();
-    let mut nodes: Vec<(usize, usize, usize, usize, u8)> = Vec::new(); // label start, len, first child, child count, flags
+    let mut nodes: Vec<(usize, usize, u8)> = Vec::new(); // label len, child count, flags
     let mut queue: std::collections::VecDeque<(&str, &Node)> = std::collections::VecDeque::new();
     queue.push_back(("", &root));
-    let mut next_child = 1usize;
     while let Some((label, node)) = queue.pop_front() {
-        let start = *label_index.entry(label.to_string()).or_insert_with(|| {
-            let s = labels.len();
-            labels.push_str(label);
-            s
-        });
+        labels.push_str(label);
         let wildcard = if node.children.contains_key("*") { WILDCARD_CHILD } else { 0 };
-        nodes.push((start, label.len(), next_child, node.children.len(), node.flags | wildcard));
-        next_child += node.children.len();
-        // Children sorted by (length, bytes): a look-up compares lengths first, which settles
-        // most steps of the binary search without touching the label bytes.
+        nodes.push((label.len(), node.children.len(), node.flags | wildcard));
+        // Children sorted by (length, bytes): a look-up finds the run of its label's length
+        // from the length column alone, then binary-searches that run, whose labels sit
+        // back to back in LABELS at a fixed stride.
         let mut children: Vec<(&String, &Node)> = node.children.iter().collect();
         children.sort_by(|a, b| (a.0.len(), a.0.as_bytes()).cmp(&(b.0.len(), b.0.as_bytes())));
         for (child_label, child) in children {
@@ -89,23 +85,51 @@ pub fn bake(path: &Path, extra_icann_rules: &[String]) -> String {
     writeln!(out, "pub(crate) const RULE_COUNT: usize = {};", rules + extra_icann_rules.len()).ok();
     writeln!(out, "pub(crate) static LABELS: &str = {labels:?};").ok();
     // One array per field rather than one of records: each column is homogeneous (lengths
-    // are small, most counts are 0, most flags 1), which brotli compresses far better than
-    // interleaved 12-byte records.
+    // are small, most flags 1, first children climb by small steps), which brotli compresses
+    // far better than interleaved records.
     let n = nodes.len();
-    assert!(nodes.iter().all(|(_, len, _, count, _)| *len < 256 && *count < 65536));
+    assert!(nodes.iter().all(|(len, _, _)| *len < 256), "a PSL label longer than 255 bytes");
+    // Node indices in the narrowest type that holds them (u16 for today's ~11,000 nodes).
+    let index = if n < 65536 { "u16" } else { "u32" };
+    writeln!(out, "pub(crate) type Index = {index};").ok();
     let column = |out: &mut String, name: &str, ty: &str, values: Vec<String>| {
-        writeln!(out, "pub(crate) static {name}: [{ty}; {n}] = [{}];", values.join(",")).ok();
+        writeln!(out, "pub(crate) static {name}: [{ty}; {}] = [{}];", values.len(), values.join(",")).ok();
     };
-    column(&mut out, "LABEL_START", "u32", nodes.iter().map(|n| n.0.to_string()).collect());
-    column(&mut out, "LABEL_LEN", "u8", nodes.iter().map(|n| n.1.to_string()).collect());
+    // Padded with zeros to whole blocks: a look-up reads a block's lengths a word at a time.
+    let mut lens: Vec<String> = nodes.iter().map(|n| n.0.to_string()).collect();
+    lens.resize(n.div_ceil(LABEL_BLOCK) * LABEL_BLOCK, "0".to_string());
+    column(&mut out, "LABEL_LEN", "u8", lens);
+    // Where node i's label starts in LABELS, for every LABEL_BLOCK-th node; a node's start is
+    // that of its block plus the lengths of the nodes before it in the block.
+    writeln!(out, "pub(crate) const LABEL_BLOCK: usize = {LABEL_BLOCK};").ok();
+    let mut starts = Vec::new();
+    let mut at = 0usize;
+    for (i, node) in nodes.iter().enumerate() {
+        if i % LABEL_BLOCK == 0 {
+            starts.push(at.to_string());
+        }
+        at += node.0;
+    }
+    assert_eq!(at, labels.len());
+    starts.push(at.to_string()); // the end of the last block
+    column(&mut out, "LABEL_BLOCK_START", "u32", starts);
     // Breadth-first, each node's children follow the previous node's: a node's child count is
     // the next node's first child minus its own, so only first children are stored.
-    let mut firsts: Vec<String> = nodes.iter().map(|n| n.2.to_string()).collect();
+    let mut firsts = Vec::with_capacity(n + 1);
+    let mut next_child = 1usize;
+    for node in &nodes {
+        firsts.push(next_child.to_string());
+        next_child += node.1;
+    }
     firsts.push(next_child.to_string());
-    writeln!(out, "pub(crate) static FIRST_CHILD: [u32; {}] = [{}];", n + 1, firsts.join(",")).ok();
-    column(&mut out, "FLAGS", "u8", nodes.iter().map(|n| n.4.to_string()).collect());
+    assert_eq!(next_child, n);
+    column(&mut out, "FIRST_CHILD", "Index", firsts);
+    column(&mut out, "FLAGS", "u8", nodes.iter().map(|n| n.2.to_string()).collect());
     out
 }
+
+/// Nodes per entry of LABEL_BLOCK_START (a multiple of 16).
+const LABEL_BLOCK: usize = 32;
 
 fn insert(root: &mut Node, rule: &str, private: bool) {
     let (exception, rule) = match rule.strip_prefix('!') {

@@ -59,10 +59,11 @@ else
   # every `options` argument is optional (api.md).
   sed -i 's/options: Options)/options?: Options)/g' "$stage/icp_precheck.d.ts"
 
-  echo "== wasm-opt -Oz (MVP features only) =="
+  echo "== wasm-opt --flatten --rereloop -Os -Oz (MVP features only) =="
   # npm's wasm-opt only (see setup.sh). --mvp-features: binaryen may not introduce any
-  # post-MVP instruction either.
-  node_modules/.bin/wasm-opt --mvp-features -Oz --converge --low-memory-unused --zero-filled-memory \
+  # post-MVP instruction either. Flattening and re-relooping the control flow first, then
+  # -Os before -Oz, came out ~700 B brotli smaller than -Oz alone (measured Nov 2026).
+  node_modules/.bin/wasm-opt --mvp-features --flatten --rereloop -Os -Oz --converge --low-memory-unused --zero-filled-memory \
     --strip-debug --strip-producers --strip-target-features \
     "$stage/icp_precheck_bg.wasm" -o "$stage/icp_precheck_bg.wasm"
   bash scripts/wasm-features.sh --require-mvp "$stage/icp_precheck_bg.wasm"

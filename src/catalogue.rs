@@ -14,18 +14,29 @@ mod baked {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 
+/// Entry `index` of one of the baked texts (codes, zh-CN or en messages).
+fn part(text: &'static str, starts: &[baked::Offset], index: usize) -> &'static str {
+    let start = starts.get(index).map_or(0, |s| usize::from(*s));
+    let end = starts.get(index + 1).map_or(start, |s| usize::from(*s));
+    text.get(start..end).unwrap_or_default()
+}
+
 /// Every catalogue entry: `(key, zh-CN, en)`, sorted by key.
 pub fn entries() -> &'static [(&'static str, &'static str, &'static str)] {
-    &baked::MESSAGES
+    static ENTRIES: std::sync::OnceLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::OnceLock::new();
+    ENTRIES.get_or_init(|| {
+        (baked::CODES.iter().enumerate())
+            .map(|(i, code)| (*code, part(baked::ZH_CN, &baked::ZH_CN_START, i), part(baked::EN, &baked::EN_START, i)))
+            .collect()
+    })
 }
 
 /// The message template of `key` in `locale`, if the catalogue has it.
 pub fn template(key: &str, locale: Locale) -> Option<&'static str> {
-    let index = baked::MESSAGES.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok()?;
-    let (_, zh, en) = baked::MESSAGES.get(index)?;
+    let index = baked::CODES.binary_search(&key).ok()?;
     Some(match locale {
-        Locale::ZhCn => zh,
-        Locale::En => en,
+        Locale::ZhCn => part(baked::ZH_CN, &baked::ZH_CN_START, index),
+        Locale::En => part(baked::EN, &baked::EN_START, index),
     })
 }
 

@@ -21,34 +21,58 @@ const WILDCARD_CHILD: u8 = 8;
 impl TrieNode {
     const ROOT: TrieNode = TrieNode(0);
 
-    fn label_len(self) -> usize {
-        baked::LABEL_LEN.get(self.0).map_or(0, |l| usize::from(*l))
-    }
-
-    fn label(self) -> &'static [u8] {
-        let start = baked::LABEL_START.get(self.0).map_or(0, |s| *s as usize);
-        baked::LABELS.as_bytes().get(start..start + self.label_len()).unwrap_or_default()
-    }
-
     fn flags(self) -> u8 {
         baked::FLAGS.get(self.0).copied().unwrap_or(0)
     }
 
+    /// Where node `index`'s label starts in [`baked::LABELS`]: labels are stored in node
+    /// order, so it is its block's start plus the lengths of the nodes before it in the block,
+    /// or the next block's start minus the lengths from it on, whichever is fewer to add.
+    #[inline(always)]
+    fn label_start(index: usize) -> usize {
+        const BLOCK: usize = baked::LABEL_BLOCK;
+        let block = index / BLOCK;
+        let base = |block: usize| baked::LABEL_BLOCK_START.get(block).map_or(0, |s| *s as usize);
+        // LABEL_LEN is padded to whole blocks.
+        let lens = baked::LABEL_LEN.get(block * BLOCK..(block + 1) * BLOCK).unwrap_or_default();
+        let before = index % BLOCK;
+        if before <= BLOCK / 2 {
+            base(block) + sum_range(lens, 0, before)
+        } else {
+            base(block + 1).wrapping_sub(sum_range(lens, before, BLOCK))
+        }
+    }
+
     /// Children are sorted by (length, bytes) (`build/psl.rs`), so most steps of the binary
-    /// search compare one length byte.
-    #[inline]
+    /// search compare one length byte. The children of one length are a run whose labels sit
+    /// back to back in [`baked::LABELS`]: once one of them has been located, the others are
+    /// a multiple of the length away.
+    #[inline(always)]
     fn child(self, label: &[u8]) -> Option<TrieNode> {
         // Breadth-first layout: the children run up to the next node's first child.
-        let first = baked::FIRST_CHILD.get(self.0).map_or(0, |f| *f as usize);
-        let end = baked::FIRST_CHILD.get(self.0 + 1).map_or(first, |f| *f as usize);
+        let first = baked::FIRST_CHILD.get(self.0).map_or(0, |f| usize::from(*f));
+        let end = baked::FIRST_CHILD.get(self.0 + 1).map_or(first, |f| usize::from(*f));
+        let len = label.len();
+        // The first child met whose label has `label`'s length, and where that label starts.
+        let (mut anchor, mut anchor_start) = (usize::MAX, 0);
         let (mut low, mut high) = (first, end);
         while low < high {
             let mid = low + (high - low) / 2;
-            let node = TrieNode(mid);
-            match node.label_len().cmp(&label.len()).then_with(|| cmp_short(node.label(), label)) {
+            let mid_len = baked::LABEL_LEN.get(mid).map_or(0, |l| usize::from(*l));
+            let order = if mid_len != len {
+                mid_len.cmp(&len)
+            } else {
+                if anchor == usize::MAX {
+                    (anchor, anchor_start) = (mid, Self::label_start(mid));
+                }
+                // Wrapping: `mid` may come before the anchor.
+                let start = anchor_start.wrapping_add(mid.wrapping_sub(anchor).wrapping_mul(len));
+                cmp_short(baked::LABELS.as_bytes().get(start..start.wrapping_add(len)).unwrap_or_default(), label)
+            };
+            match order {
                 std::cmp::Ordering::Less => low = mid + 1,
                 std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => return Some(node),
+                std::cmp::Ordering::Equal => return Some(TrieNode(mid)),
             }
         }
         None
@@ -67,6 +91,28 @@ impl TrieNode {
         let flags = self.flags();
         (flags & RULE != 0).then_some(if flags & PRIVATE != 0 { Type::Private } else { Type::Icann })
     }
+}
+
+/// The sum of `bytes[from..to]`, read a word (eight bytes) at a time; `bytes` is a whole
+/// number of words long.
+#[inline(always)]
+fn sum_range(bytes: &[u8], from: usize, to: usize) -> usize {
+    const LOW_BYTES: u64 = 0x00ff_00ff_00ff_00ff;
+    let mut sum = 0;
+    let mut word_start = from / 8 * 8;
+    while word_start < to {
+        let word = bytes.get(word_start..word_start + 8).and_then(|w| w.try_into().ok()).map_or(0, u64::from_le_bytes);
+        // Keep bytes [from, to) of this word.
+        let (low, high) = (from.saturating_sub(word_start), (to - word_start).min(8));
+        let below_high = if high == 8 { u64::MAX } else { (1 << (8 * high)) - 1 };
+        let below_low = (1u64 << (8 * low)) - 1;
+        let word = word & below_high & !below_low;
+        // Two byte lanes added into four 16-bit lanes, which a multiplication adds up.
+        let pairs = (word & LOW_BYTES) + ((word >> 8) & LOW_BYTES);
+        sum += (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize;
+        word_start += 8;
+    }
+    sum
 }
 
 /// Byte order of two labels of equal length: labels are short, so a plain loop beats a call
