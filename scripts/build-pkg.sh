@@ -20,6 +20,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 
 NIGHTLY=${ICP_NIGHTLY:-nightly}
+# For size and speed experiments (BENCHMARKS.md): ICP_OPT_LEVEL (default z), ICP_RUSTFLAGS
+# (appended to the flags below), ICP_CARGO_CONFIG (a cargo --config value, e.g.
+# 'profile.release.package.icp-precheck.opt-level=3').
 target_dir=target/pkg-wasm
 stage=target/pkg-stage
 mkdir -p target
@@ -34,11 +37,15 @@ flock 9
 #   -Z fmt-debug=none              `{:?}` prints nothing (used only by tests and debug_assert!)
 #   -Z location-detail=none        no file/line strings
 #   optimize_for_size (std)        the small variants of sort etc.
+#   -C llvm-args=-inline-threshold=50
+#                                  opt-level z barely inlines, and a domain check is many small
+#                                  calls: this threshold makes checkDomain about 20% faster for
+#                                  +1.1 KB brotli (BENCHMARKS.md; 150: 25% for +8 KB)
 unset CARGO_ENCODED_RUSTFLAGS
 echo "== cargo +$NIGHTLY build (wasm32, MVP, build-std) =="
 CARGO_TARGET_DIR=$target_dir \
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${ICP_OPT_LEVEL:-z} \
-RUSTFLAGS='-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none' \
+RUSTFLAGS="-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none -C llvm-args=-inline-threshold=50 ${ICP_RUSTFLAGS:-}" \
   cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown ${ICP_CARGO_CONFIG:+--config "$ICP_CARGO_CONFIG"} \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
