@@ -1,6 +1,7 @@
 //! `check_domain` with arbitrary text and options: no panic, and the report's invariants
 //! (ok ⇔ no error, catalogued codes, `ascii` lower-case ASCII and a fixed point of the check,
-//! `unicode` checks back to `ascii`, registrable / suffix / subdomain consistent).
+//! `unicode` checks back to `ascii`, registrable / suffix / subdomain consistent), and the
+//! unrendered `DomainCheck` behind it cut at char boundaries.
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -19,4 +20,18 @@ fuzz_target!(|data: &[u8]| {
     // The batch API gives the same report.
     let batch = icp_precheck::check_domains(&[input.as_ref()], &options);
     assert_eq!(batch.first(), Some(&report));
+    // The unrendered check behind it: every span is a whole, well-cut text of its source
+    // (`text` would hide a bad cut as ""), and params name texts the same way.
+    let check = icp_precheck::domain::DomainCheck::new(&input, &options);
+    let spans = check.fields().into_iter().flatten().chain(check.findings().flat_map(|f| {
+        check.params(f).iter().chain(check.display(f)).filter_map(|(_, arg)| match arg {
+            icp_precheck::domain::Arg::Text(span) => Some(*span),
+            _ => None,
+        })
+    }));
+    for span in spans {
+        assert!(span.start <= span.end, "{span:?}");
+        assert!(check.source(span.source).get(span.start as usize..span.end as usize).is_some(), "{span:?} cuts its source");
+    }
+    assert_eq!(check.to_report(), report);
 });
