@@ -9,13 +9,16 @@
 //!    unknown TLDs, bare suffixes, hosting platforms' sub-domains, the registrable domain.
 //! 5. [`tld`]: MIIT's approved suffixes, nationally and per province, and the `.cn` zones
 //!    reserved for some entity types.
+//!
+//! Each step records what it finds in a [`DomainCheck`] ([`check`]), unrendered; the
+//! `DomainReport` of api.md is made from it by [`DomainCheck::to_report`] in Rust, or by
+//! `src/wasm/transfer.js` in JavaScript.
 
+pub mod check;
 pub mod extract;
 pub mod ip;
 mod tld;
 pub mod uts46;
-
-pub mod check;
 
 use crate::issue::{Issue, Severity};
 use crate::options::Options;

@@ -1,6 +1,7 @@
 //! The `#[wasm_bindgen]` boundary. It only converts: `JsValue` → [`Value`] on the way in
 //! (bounded in depth and size, lone surrogates flagged), reports → plain JavaScript objects
-//! on the way out, and delegates everything else to plain Rust (`crate::dynamic`).
+//! on the way out (domain reports through [`transfer`], the form reports as JSON), and
+//! delegates everything else to plain Rust (`crate::domain`, `crate::dynamic`).
 //!
 //! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
 //! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
@@ -103,7 +104,10 @@ fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>
         return (options, issues.into_vec());
     };
     LAST_OPTIONS.with(|last| {
-        let mut last = last.borrow_mut();
+        let Ok(mut last) = last.try_borrow_mut() else {
+            let (options, issues) = crate::input::read_options(&options_value(&key), None);
+            return (options, issues.into_vec());
+        };
         if let Some((k, options, issues)) = last.as_ref() {
             if *k == key {
                 return (*options, issues.clone());

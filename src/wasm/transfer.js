@@ -15,10 +15,14 @@ let buffer = null;
 let u8 = null;
 let u32 = null;
 let i32 = null;
-/** Static texts by address: they never move and never change. */
+/**
+ * Static texts by address and length (two texts may start at the same address when the
+ * linker shares a prefix): they never move and never change.
+ */
 const statics = new Map();
-/** Message templates by address, split into [literal, name, literal, name, …, literal]. */
+/** Message templates, by the same key, split into [literal, name, literal, name, …, literal]. */
 const templates = new Map();
+const staticKey = (ptr, len) => len * 4294967296 + ptr;
 
 // Read position (in words) and the report being read: module state, to keep the hot path
 // free of closures and small objects.
@@ -52,10 +56,11 @@ function decode(ptr, len) {
 }
 
 function staticText(ptr, len) {
-  let s = statics.get(ptr);
-  if (s === undefined || s.length > len) {
+  const key = staticKey(ptr, len);
+  let s = statics.get(key);
+  if (s === undefined) {
     s = decode(ptr, len);
-    statics.set(ptr, s);
+    statics.set(key, s);
   }
   return s;
 }
@@ -80,10 +85,11 @@ function text() {
 }
 
 function template(ptr, len) {
-  let parts = templates.get(ptr);
+  const key = staticKey(ptr, len);
+  let parts = templates.get(key);
   if (parts === undefined) {
     parts = staticText(ptr, len).split(/\{([^}]*)\}/);
-    templates.set(ptr, parts);
+    templates.set(key, parts);
   }
   return parts;
 }

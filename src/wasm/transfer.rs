@@ -61,11 +61,13 @@ pub(super) struct Encoder {
 /// Message templates by the address of their catalogue key (a `&'static str`) and locale:
 /// a finding's template is found with one comparison, not a binary search of the catalogue's
 /// string keys on every report. Direct-mapped; a collision only costs a search.
-struct TemplateCache(Vec<(usize, Locale, &'static str)>);
+/// Keyed by address and length: two keys may start at the same address when the linker
+/// shares a prefix.
+struct TemplateCache(Vec<(usize, usize, Locale, &'static str)>);
 
 impl Default for TemplateCache {
     fn default() -> Self {
-        TemplateCache(vec![(0, Locale::ZhCn, ""); 64])
+        TemplateCache(vec![(0, 0, Locale::ZhCn, ""); 64])
     }
 }
 
@@ -73,14 +75,14 @@ impl TemplateCache {
     fn get(&mut self, key: &'static str, locale: Locale) -> Option<&'static str> {
         let address = key.as_ptr() as usize;
         let slot = (address >> 2) % self.0.len();
-        if let Some((a, l, template)) = self.0.get(slot) {
-            if *a == address && *l == locale {
+        if let Some((a, n, l, template)) = self.0.get(slot) {
+            if *a == address && *n == key.len() && *l == locale {
                 return Some(template);
             }
         }
         let template = catalogue::template(key, locale)?;
         if let Some(entry) = self.0.get_mut(slot) {
-            *entry = (address, locale, template);
+            *entry = (address, key.len(), locale, template);
         }
         Some(template)
     }
