@@ -16,13 +16,23 @@ let u8 = null;
 let u32 = null;
 let i32 = null;
 /**
- * Static texts by address and length (two texts may start at the same address when the
- * linker shares a prefix): they never move and never change.
+ * Static texts by address, with their length in bytes (two texts may start at the same
+ * address when the linker shares a prefix; the later one then gets its own entry under a
+ * string key): they never move and never change.
  */
 const statics = new Map();
+const staticLengths = new Map();
 /** Message templates, by the same key, split into [literal, name, literal, name, …, literal]. */
 const templates = new Map();
-const staticKey = (ptr, len) => len * 4294967296 + ptr;
+/** The cache key of a static text: its address (a small integer), or address and length. */
+function staticKey(ptr, len) {
+  const known = staticLengths.get(ptr);
+  if (known === undefined) {
+    staticLengths.set(ptr, len);
+    return ptr;
+  }
+  return known === len ? ptr : `${ptr}:${len}`;
+}
 
 // Read position (in words) and the report being read: module state, to keep the hot path
 // free of closures and small objects.
