@@ -33,7 +33,7 @@ mod rules_info;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use domain::{check_domain, DomainReport};
+pub use domain::{check_domain, DomainCheck, DomainReport};
 pub use forms::{
     parse_record_number, validate_app, validate_entity, validate_filing, validate_website, App, AppPlatform, Certificate, Entity,
     Filing, Person, RecordNumberReport, Website,
