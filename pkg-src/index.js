@@ -33,7 +33,7 @@ function done(kind, out) {
 }
 
 function initJs() {
-  return import('./icp_precheck_asm.js').then((asm) => done('js', initWithJs(asm.default)));
+  return import(/* webpackChunkName: "icp_precheck_asm" */ './icp_precheck_asm.js').then((asm) => done('js', initWithJs(asm.default)));
 }
 
 /**

@@ -16,7 +16,7 @@ started=$(date +%s)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$CHROMIUM" ] || { echo "test-pkg-env.sh: $CHROMIUM not found (bash scripts/setup.sh)" >&2; exit 1; }
-[ -d node_modules/playwright-core ] && [ -x node_modules/.bin/vite ] || bash scripts/setup.sh
+[ -d node_modules/playwright-core ] && [ -x node_modules/.bin/vite ] && [ -x node_modules/.bin/webpack ] || bash scripts/setup.sh
 command -v wasm-validate >/dev/null || bash scripts/setup.sh
 if [ ! -f pkg/index.js ] || [ ! -f pkg/icp_precheck_asm.js ]; then
   bash scripts/build-pkg.sh
@@ -33,12 +33,14 @@ echo "== WebAssembly features of pkg/icp_precheck_bg.wasm =="
 step "wasm is MVP only (wasm-validate, all post-MVP features disabled)" \
   bash scripts/wasm-features.sh --require-mvp pkg/icp_precheck_bg.wasm
 
-echo "== Vite + TypeScript example =="
+echo "== Vite + TypeScript and webpack examples =="
 # What `npm install` does for its "file:../../pkg" dependency, without touching the network.
 link_pkg() { mkdir -p "$1/node_modules"; ln -sfn "$(pwd)/pkg" "$1/node_modules/icp-precheck"; }
 link_pkg examples/vite-app
+link_pkg examples/webpack-app
 link_pkg tests/pkg-env
 step "vite build examples/vite-app" node_modules/.bin/vite build examples/vite-app
+step "webpack build examples/webpack-app" node_modules/.bin/webpack --config examples/webpack-app/webpack.config.mjs
 if [ -x node_modules/.bin/tsc ]; then
   step "tsc --noEmit examples/vite-app" node_modules/.bin/tsc --noEmit -p examples/vite-app
 else

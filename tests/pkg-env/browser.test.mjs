@@ -1,8 +1,9 @@
 // pkg/ in headless Chromium, in every way a web team loads it: a plain <script type="module">
 // page, the same page without WebAssembly (iOS Lockdown Mode) and under a CSP that refuses to
-// compile WebAssembly, a module Web Worker with and without WebAssembly, and a TypeScript app
-// bundled by Vite (examples/vite-app, built by scripts/test-pkg-env.sh). Every answer must
-// equal the one Node's WebAssembly build gives.
+// compile WebAssembly, a module Web Worker with and without WebAssembly, a TypeScript app
+// bundled by Vite (examples/vite-app) and a JavaScript app bundled by webpack 5
+// (examples/webpack-app), both built by scripts/test-pkg-env.sh. Every answer must equal the
+// one Node's WebAssembly build gives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -72,6 +73,20 @@ test('Vite + TypeScript app (examples/vite-app/dist): WebAssembly', async () => 
 
 test('Vite + TypeScript app without WebAssembly: the JavaScript chunk, same answers', async () => {
   const r = await load(browser.context, `${base()}/examples/vite-app/dist/index.html`, { noWasm: true });
+  check(r, 'js');
+  assert.ok(!wasmFetched(r), 'no .wasm fetched');
+});
+
+test('webpack 5 app (examples/webpack-app): WebAssembly, the .wasm as a webpack asset', async () => {
+  const r = await load(browser.context, `${base()}/examples/webpack-app/index.html`);
+  check(r, 'wasm');
+  assert.match(r.shown, /files as 例子\.中国/);
+  assert.ok(r.fetched.every((p) => p.startsWith('/examples/webpack-app/')), `only the bundle's own files: ${r.fetched.join(' ')}`);
+  assert.ok(wasmFetched(r), 'the .wasm asset was fetched');
+});
+
+test('webpack 5 app without WebAssembly: the JavaScript chunk, same answers', async () => {
+  const r = await load(browser.context, `${base()}/examples/webpack-app/index.html`, { noWasm: true });
   check(r, 'js');
   assert.ok(!wasmFetched(r), 'no .wasm fetched');
 });
