@@ -15,7 +15,7 @@
 //! Sources: `icp-rules.md` §2.4.3 **\[V\]** (verified in §8.1) and **\[C3\] S28**
 //! (`fdstar/NumberValidators`). All failures here are certain errors.
 
-use super::{char_len, character_params, impl_finding, normalize};
+use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize};
 
 /// Length of a registration number.
 pub const LENGTH: usize = 15;
@@ -51,19 +51,9 @@ impl Error {
 
     pub fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::Length { found } => {
-                vec![
-                    ("found", found.to_string()),
-                    ("expected", LENGTH.to_string()),
-                ]
-            }
+            Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
-            Error::Checksum { expected, found } => {
-                vec![
-                    ("expected", expected.to_string()),
-                    ("found", found.to_string()),
-                ]
-            }
+            Error::Checksum { expected, found } => checksum_params(*expected, *found),
         }
     }
 

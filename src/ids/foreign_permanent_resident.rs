@@ -29,7 +29,7 @@
 //! `ForeignerPermanentResidenceIdNumberProcessor`).
 
 use super::resident_id::{self, DateFault};
-use super::{char_len, character_params, digits_value, impl_finding, normalize, Date};
+use super::{char_len, character_params, checksum_params, digits_value, impl_finding, normalize, Date};
 
 /// Length of a 2017 card number.
 pub const LENGTH_2017: usize = 15;
@@ -102,7 +102,7 @@ impl Error {
         match self {
             Error::Length { found } => vec![("found", found.to_string())],
             Error::Character { position, found } => character_params(*position, *found),
-            Error::Checksum { expected, found } => resident_id::checksum_params(*expected, *found),
+            Error::Checksum { expected, found } => checksum_params(*expected, *found),
             Error::BirthDate { digits } => resident_id::birth_date_params(digits),
             Error::FutureBirthDate { date, today } => resident_id::future_params(*date, *today),
         }

@@ -252,6 +252,16 @@ pub(crate) fn codepoint(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// The parameters shared by every `Length { found }` error of a fixed-length number.
+pub(crate) fn length_params(found: usize, expected: usize) -> Vec<(&'static str, String)> {
+    vec![("found", found.to_string()), ("expected", expected.to_string())]
+}
+
+/// The parameters shared by every `Checksum { expected, found }` error.
+pub(crate) fn checksum_params(expected: char, found: char) -> Vec<(&'static str, String)> {
+    vec![("expected", expected.to_string()), ("found", found.to_string())]
+}
+
 /// The parameters shared by every `Character { position, found }` error.
 pub(crate) fn character_params(position: usize, found: char) -> Vec<(&'static str, String)> {
     vec![

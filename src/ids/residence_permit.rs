@@ -20,7 +20,7 @@
 //! Sources: `icp-rules.md` §2.4.5, §8.1; S31 (`louismax/credentialverifier` README).
 
 use super::resident_id::{self, DateFault};
-use super::{char_len, character_params, impl_finding, normalize, Date, Sex};
+use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, Date, Sex};
 
 /// Length of a residence permit number.
 pub const LENGTH: usize = 18;
@@ -94,14 +94,9 @@ impl Error {
 
     pub fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::Length { found } => {
-                vec![
-                    ("found", found.to_string()),
-                    ("expected", LENGTH.to_string()),
-                ]
-            }
+            Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
-            Error::Checksum { expected, found } => resident_id::checksum_params(*expected, *found),
+            Error::Checksum { expected, found } => checksum_params(*expected, *found),
             Error::BirthDate { digits } => resident_id::birth_date_params(digits),
             Error::FutureBirthDate { date, today } => resident_id::future_params(*date, *today),
             Error::Region { region } => resident_id::region_params(region),

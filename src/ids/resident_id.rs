@@ -32,7 +32,7 @@
 //!
 //! Sources: `icp-rules.md` §2.4.4, §8.1; S26 (python-stdnum `stdnum/cn/ric.py`).
 
-use super::{char_len, character_params, digits_value, impl_finding, normalize, Date, Sex};
+use super::{char_len, character_params, checksum_params, digits_value, impl_finding, length_params, normalize, Date, Sex};
 
 /// Length of a (second-generation) resident ID number.
 pub const LENGTH: usize = 18;
@@ -98,12 +98,7 @@ impl Error {
 
     pub fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::Length { found } => {
-                vec![
-                    ("found", found.to_string()),
-                    ("expected", LENGTH.to_string()),
-                ]
-            }
+            Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
             Error::FirstGeneration { upgraded } => vec![("upgraded", upgraded.clone())],
             Error::Checksum { expected, found } => checksum_params(*expected, *found),
@@ -122,13 +117,6 @@ impl Error {
 
 impl_finding!(Error);
 
-/// Params of a check-char mismatch.
-pub(crate) fn checksum_params(expected: char, found: char) -> Vec<(&'static str, String)> {
-    vec![
-        ("expected", expected.to_string()),
-        ("found", found.to_string()),
-    ]
-}
 
 /// Params of an impossible birth date: the digits as found, shown as `YYYY-MM-DD` (or
 /// `YY-MM-DD` for a 6-digit date).

@@ -43,7 +43,7 @@
 //!
 //! Sources: `icp-rules.md` §2.4.1, §2.3, §8.1; S26 (python-stdnum `stdnum/cn/uscc.py`), S25.
 
-use super::{char_len, character_params, impl_finding, normalize, org_code};
+use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, org_code};
 
 /// The 31 chars a USCC may contain, in value order.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -107,21 +107,11 @@ impl Error {
 
     pub fn params(&self) -> Vec<(&'static str, String)> {
         match self {
-            Error::Length { found } => {
-                vec![
-                    ("found", found.to_string()),
-                    ("expected", LENGTH.to_string()),
-                ]
-            }
+            Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
             Error::Checksum { expected, found }
             | Error::LegacyRegionChecksum { expected, found }
-            | Error::EmbeddedOrgCode { expected, found } => {
-                vec![
-                    ("expected", expected.to_string()),
-                    ("found", found.to_string()),
-                ]
-            }
+            | Error::EmbeddedOrgCode { expected, found } => checksum_params(*expected, *found),
             Error::UnknownKind {
                 authority,
                 category,
