@@ -45,10 +45,6 @@ pub fn too_many_domains(length: usize, locale: Locale) -> DomainReport {
     DomainReport::from_issues(String::new(), issues.into_vec())
 }
 
-/// `checkDomain`'s report for one untyped input, with options already read.
-pub fn domain_report_for(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
-    one_domain(input, options, option_issues)
-}
 
 /// `validateEntity(entity, options)`.
 pub fn validate_entity_value(entity: &Value, options: &Value, system_today: Option<Date>) -> Report {
@@ -153,7 +149,8 @@ fn form<T: Default>(
     Report::from_issues(all)
 }
 
-fn one_domain(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
+/// `checkDomain`'s report for one untyped input, with options already read.
+pub fn one_domain(input: &Value, options: &crate::Options, option_issues: &[Issue]) -> DomainReport {
     let mut report = string_input(input, options.locale, ("domain.too_long", crate::domain::MAX_INPUT_CHARS), |text| {
         check_domain(text, options)
     });

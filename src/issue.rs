@@ -171,9 +171,15 @@ impl Issues {
         params: Params,
         display: Params,
     ) {
-        let mut shown = display;
-        shown.0.extend(params.0.iter().filter(|(k, _)| shown.get(k).is_none()).cloned().collect::<Vec<_>>());
-        let message = catalogue::render(message_key, self.locale, &shown);
+        // The same rule as `DomainCheck::message`: a display value, else the param.
+        let message = catalogue::render_with(message_key, self.locale, |name, out| match display.get(name).or_else(|| params.get(name)) {
+            Some(value) => {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{value}");
+                true
+            }
+            None => false,
+        });
         self.list.push(Issue { code, path: path.to_owned(), severity, message, params });
     }
 

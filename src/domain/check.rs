@@ -359,10 +359,6 @@ impl<'a> DomainCheck<'a> {
     pub(super) fn warning(&mut self, code: &'static str, params: &[(&'static str, Arg)]) {
         self.add(Severity::Warning, code, code, params, &[]);
     }
-
-    pub(super) fn has_errors(&self) -> bool {
-        !self.ok()
-    }
 }
 
 #[cfg(test)]

@@ -227,7 +227,7 @@ fn analyse(c: &mut DomainCheck<'_>, options: &Options) {
             if registrable.len() < ascii.len() {
                 let sub_len = ascii.len() - registrable.len() - 1;
                 c.subdomain = ascii.get(..sub_len).map(|sub| c.keep_within(sub, &ascii, ascii_span));
-                if !c.has_errors() {
+                if c.ok() {
                     c.warning("domain.subdomain", &[("host", unicode_span.into()), ("registrable", registrable_unicode_span.into())]);
                 }
             }

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 mod transfer;
+use transfer::word;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -69,8 +70,7 @@ pub fn check_domains(
             }
             None => {
                 // Not an array: one report saying so.
-                for report in crate::dynamic::check_domains_value(&to_value(&inputs, MAX_ITEMS), &Value::Undefined, None) {
-                    let mut report = report;
+                for mut report in crate::dynamic::check_domains_value(&to_value(&inputs, MAX_ITEMS), &Value::Undefined, None) {
                     report.issues.extend(option_issues.iter().cloned());
                     encoder.report(&report);
                 }
@@ -103,18 +103,18 @@ fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>
         let (options, issues) = crate::input::read_options(&to_value(js, MAX_ITEMS), None);
         return (options, issues.into_vec());
     };
+    let read = |key: &str| {
+        let (options, issues) = crate::input::read_options(&options_value(key), None);
+        (options, issues.into_vec())
+    };
     LAST_OPTIONS.with(|last| {
-        let Ok(mut last) = last.try_borrow_mut() else {
-            let (options, issues) = crate::input::read_options(&options_value(&key), None);
-            return (options, issues.into_vec());
-        };
+        let Ok(mut last) = last.try_borrow_mut() else { return read(&key) };
         if let Some((k, options, issues)) = last.as_ref() {
             if *k == key {
                 return (*options, issues.clone());
             }
         }
-        let (options, issues) = crate::input::read_options(&options_value(&key), None);
-        let issues = issues.into_vec();
+        let (options, issues) = read(&key);
         *last = Some((key, options, issues.clone()));
         (options, issues)
     })
@@ -171,7 +171,7 @@ fn encode_string(encoder: &mut transfer::Encoder, text: &str, options: &crate::O
 
 /// The untyped path: the report of an input that is not a plain string, rendered in Rust.
 fn encode_value(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
-    encoder.report(&crate::dynamic::domain_report_for(&to_value(item, MAX_ITEMS), options, option_issues));
+    encoder.report(&crate::dynamic::one_domain(&to_value(item, MAX_ITEMS), options, option_issues));
 }
 
 /// Checks items `0..count` of `inputs` into `encoder`. `transfer.js` reads the items into
@@ -215,7 +215,7 @@ fn encode_batch(
                         encode_value(encoder, &read.get(index), options, option_issues);
                     }
                 }
-                Err(_) if *status == -2 => encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, options, option_issues)),
+                Err(_) if *status == -2 => encoder.report(&crate::dynamic::one_domain(&Value::Unreadable, options, option_issues)),
                 Err(_) => encode_value(encoder, &read.get(index), options, option_issues),
             }
         }
@@ -223,7 +223,7 @@ fn encode_batch(
             // `transfer.js` always makes progress; should it not, the rest are unreadable
             // rather than a loop without end.
             for _ in next..count {
-                encoder.report(&crate::dynamic::domain_report_for(&Value::Unreadable, options, option_issues));
+                encoder.report(&crate::dynamic::one_domain(&Value::Unreadable, options, option_issues));
                 read.push(&JsValue::UNDEFINED);
             }
             break;
@@ -243,10 +243,6 @@ fn read_string<'b>(memory: &JsValue, item: &JsValue, buffer: &'b mut Vec<u8>) ->
     }
     let length = usize::try_from(written).ok()?;
     std::str::from_utf8(buffer.get(..length)?).ok()
-}
-
-fn word(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 thread_local! {

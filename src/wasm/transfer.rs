@@ -89,7 +89,7 @@ impl TemplateCache {
 }
 
 /// A length or offset as a word. Inputs are capped far below 4 GiB; saturate rather than fail.
-fn word(n: usize) -> u32 {
+pub(super) fn word(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
