@@ -47,7 +47,7 @@ pub fn check_domains(
     }
     let (options, option_issues) = read_options(options.as_ref());
     let length = match is_array(&inputs) {
-        Ok(true) => Reflect::get(&inputs, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()),
+        Ok(true) => array_length(&inputs),
         _ => None,
     };
     // The items as read, once (`transfer.js` fills it): the reports slice these strings, and
@@ -57,8 +57,6 @@ pub fn check_domains(
     with_encoder(|encoder| {
         let count = match length {
             Some(length) => {
-                // A length is a whole number below 2^32; anything else reads as empty.
-                let length = if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 };
                 let checked = length.min(MAX_BATCH);
                 MEMORY.with(|memory| encode_batch(encoder, memory, &inputs, &read, checked, &options, &option_issues));
                 let mut count = checked;
@@ -386,6 +384,13 @@ extern "C" {
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
+/// An array's `length`, or `None` when reading it fails. A length is a whole number below
+/// 2^32; anything else (a proxy may answer anything) reads as empty.
+fn array_length(array: &JsValue) -> Option<usize> {
+    let length = Reflect::get(array, &JsValue::from_str("length")).ok()?.as_f64()?;
+    Some(if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 })
+}
+
 /// Converts a JavaScript value, reading at most `max_items` of an array, stopping at
 /// [`MAX_DEPTH`] and after [`MAX_VALUES`] values in all, so no input can make the walk
 /// unbounded (an object shared at every level would otherwise be walked exponentially often).
@@ -440,11 +445,7 @@ fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> 
     match is_array(js) {
         Err(_) => return Value::Unreadable,
         Ok(true) => {
-            let Some(length) = Reflect::get(js, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()) else {
-                return Value::Unreadable;
-            };
-            // A length is a whole number below 2^32; anything else reads as empty.
-            let length = if length.is_finite() && length >= 0.0 { length.min(f64::from(u32::MAX)) as usize } else { 0 };
+            let Some(length) = array_length(js) else { return Value::Unreadable };
             let items = (0..length.min(max_items))
                 .map(|i| match Reflect::get_u32(js, i as u32) {
                     Ok(item) => convert(&item, depth + 1, MAX_ITEMS, budget),
