@@ -196,7 +196,7 @@ fn check_valid_until(until: &str, min_days: u32, path: &str, ctx: &mut Ctx) {
         ctx.issues.error("certificate.expired", path, params!["date" => date.to_string()]);
         return;
     }
-    let remaining = days_between(today, date);
+    let remaining = today.days_until(date);
     if remaining < i64::from(min_days) {
         let province = ctx.province_name();
         ctx.issues.add_displayed(
@@ -207,33 +207,5 @@ fn check_valid_until(until: &str, min_days: u32, path: &str, ctx: &mut Ctx) {
             params!["date" => date.to_string(), "days" => remaining, "min_days" => min_days, "province" => ctx.options.province.map(|p| p.code()).unwrap_or_default()],
             params!["province" => province],
         );
-    }
-}
-
-/// Days from `a` to `b` (days since 0000-03-01, the usual civil-calendar arithmetic).
-pub(crate) fn days_between(a: Date, b: Date) -> i64 {
-    fn serial(d: Date) -> i64 {
-        let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + day - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe
-    }
-    serial(b) - serial(a)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_arithmetic() {
-        let d = |y, m, day| Date::new(y, m, day).expect("date");
-        assert_eq!(days_between(d(2024, 2, 28), d(2024, 3, 1)), 2);
-        assert_eq!(days_between(d(2023, 12, 31), d(2024, 12, 31)), 366);
-        assert_eq!(days_between(d(2025, 1, 1), d(2024, 1, 1)), -366);
     }
 }

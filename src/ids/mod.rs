@@ -186,6 +186,39 @@ impl Date {
         years.checked_sub(u16::from(before_birthday))
     }
 
+    /// Days from `self` to `later` (negative when `later` is earlier), by the civil-calendar
+    /// day count from 0000-03-01.
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Whether the day is a Saturday or a Sunday (for "working days" rules; public holidays
+    /// are not known here).
+    pub fn is_weekend(self) -> bool {
+        // Day 0 of `day_number` (0000-03-01) was a Wednesday: 3 = Saturday, 4 = Sunday.
+        matches!(self.day_number().rem_euclid(7), 3 | 4)
+    }
+
+    /// The day after `self`, if there is one in years 1–9999.
+    pub fn next_day(self) -> Option<Date> {
+        Date::new(self.year, self.month, self.day + 1)
+            .or_else(|| Date::new(self.year, self.month + 1, 1))
+            .or_else(|| Date::new(self.year.checked_add(1)?, 1, 1))
+    }
+
+    /// Days since 0000-03-01 (proleptic Gregorian), the usual base of civil-date arithmetic:
+    /// starting the year in March puts the leap day last.
+    fn day_number(self) -> i64 {
+        let (y, m, day) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe
+    }
+
     pub fn year(self) -> u16 {
         self.year
     }
@@ -402,6 +435,20 @@ pub(crate) mod test_support {
 pub(crate) mod tests {
     use super::normalize::compact;
     use super::*;
+
+    #[test]
+    fn day_arithmetic() {
+        let d = |y, m, day| Date::new(y, m, day).expect("date");
+        assert_eq!(d(2024, 2, 28).days_until(d(2024, 3, 1)), 2);
+        assert_eq!(d(2023, 12, 31).days_until(d(2024, 12, 31)), 366);
+        assert_eq!(d(2025, 1, 1).days_until(d(2024, 1, 1)), -366);
+        assert_eq!(d(2024, 2, 28).next_day(), Some(d(2024, 2, 29)));
+        assert_eq!(d(2023, 12, 31).next_day(), Some(d(2024, 1, 1)));
+        assert_eq!(d(9999, 12, 31).next_day(), None);
+        // 2026-11-28 was a Saturday, 2026-11-30 a Monday.
+        let weekends: Vec<bool> = (27..=30).map(|day| d(2026, 11, day).is_weekend()).collect();
+        assert_eq!(weekends, vec![false, true, true, false]);
+    }
 
     /// `(code, zh-CN, en)` for every table of `data/messages/ids.toml`, read with a minimal
     /// line parser (the scratch build has no `toml` crate): `["code"]`, `zh-CN = "…"`, `en = "…"`.
