@@ -6,6 +6,8 @@
 //! - `data/messages/*.toml` → the message catalogue (`messages.rs`), see `build/catalogue.rs`.
 //! - `data/rules/*.toml` → TLD lists, `.cn` zones, special-use names, provinces, entity types
 //!   (`rules.rs`), see `build/rules.rs`.
+//! - `data/registration/registrars.toml` → the registrar table (`registrars.rs`), see
+//!   `build/registrars.rs`.
 //!
 //! Any inconsistency in the data (a message without an English text, an IDN TLD whose A-label
 //! does not match, a zone naming an unknown entity type) fails the build, not a user's check.
@@ -14,6 +16,8 @@
 mod catalogue;
 #[path = "build/psl.rs"]
 mod psl;
+#[path = "build/registrars.rs"]
+mod registrars;
 #[path = "build/rules.rs"]
 mod rules;
 
@@ -29,6 +33,7 @@ fn main() {
     write(&out.join("psl.rs"), &psl::bake(&root.join("data/psl/public_suffix_list.dat"), &extra_zones));
     write(&out.join("messages.rs"), &catalogue::bake(&root.join("data/messages")));
     write(&out.join("rules.rs"), &rules::bake(&root.join("data/rules")));
+    write(&out.join("registrars.rs"), &registrars::bake(&root.join("data/registration/registrars.toml")));
 }
 
 fn write(path: &Path, contents: &str) {

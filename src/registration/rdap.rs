@@ -1,0 +1,271 @@
+//! RDAP domain answers (RFC 9083, with the ICANN gTLD RDAP profile): the registrar, holder,
+//! status and dates of a domain, as JSON a browser can fetch from the registry or registrar.
+//!
+//! Where a domain answer keeps each fact (RFC 9083 §5.3, §4.8, §4.5, RFC 8056, RFC 9537):
+//! - `ldhName` (A-labels) and `unicodeName`; `objectClassName` is `"domain"`;
+//! - `status`: RDAP values, lower case with spaces (`"client hold"`, `"redemption period"`);
+//! - `events`: `{eventAction, eventDate}`, with `"registration"` and `"expiration"` (the profile
+//!   requires the latter; `"registrar expiration"` is the registrar's own date);
+//! - `entities`: the one with role `"registrar"` names it in its vCard `fn` and gives its IANA ID
+//!   in `publicIds` (`{"type": "IANA Registrar ID", "identifier": "292"}`; the profile also makes
+//!   its `handle` that ID); the one with role `"registrant"` is the holder (vCard `org`, else `fn`);
+//! - `redacted` (RFC 9537) lists what the server withheld, usually the registrant's name and
+//!   organisation; the holder then cannot be compared here.
+//!
+//! An error answer (§6: `errorCode`, `title`) of 404 means the registry has no such domain.
+//! A field of the wrong type is skipped with a note naming it, so that one odd field does not
+//! hide the rest of the answer.
+
+use super::{calendar_date, is_withheld, DomainRegistration, Format, Note, Parsed, Unreadable};
+use crate::input::Value;
+
+/// Reads an RDAP domain answer.
+pub fn read(answer: &Value) -> Result<Parsed, Unreadable> {
+    let Value::Object(_) = answer else { return Err(Unreadable::NotRegistration) };
+    if let Some(code) = answer.get("errorCode") {
+        return Err(match code {
+            Value::Number(n) if *n == 404.0 => Unreadable::NotFound,
+            Value::Number(n) => Unreadable::RdapError(format!("{n}")),
+            _ => Unreadable::RdapError(text(answer.get("title")).unwrap_or_default().to_owned()),
+        });
+    }
+    let mut reader = Reader { notes: Vec::new() };
+    match text(answer.get("objectClassName")) {
+        Some("domain") | None => {}
+        Some(other) => return Err(Unreadable::NotDomain(other.to_owned())),
+    }
+    let domain = reader.string(answer, "ldhName", "ldhName").or_else(|| reader.string(answer, "unicodeName", "unicodeName"));
+    let Some(domain) = domain else { return Err(Unreadable::NotRegistration) };
+
+    let mut registration = DomainRegistration {
+        format: Some(Format::Rdap),
+        domain: Some(domain.trim_end_matches('.').to_lowercase()),
+        status: reader.strings(answer, "status", "status"),
+        ..DomainRegistration::default()
+    };
+    reader.events(answer, &mut registration);
+    reader.entities(answer.get("entities"), "entities", 0, &mut registration);
+    if registration.holder.is_none() && withholds_registrant(answer) {
+        registration.holder_redacted = Some(true);
+    }
+    Ok(Parsed { registration, notes: reader.notes })
+}
+
+/// Entities nest (a registrar's abuse contact, a registrant inside a reseller); deeper than this
+/// is not a domain answer's shape.
+const MAX_ENTITY_DEPTH: usize = 4;
+
+struct Reader {
+    notes: Vec<Note>,
+}
+
+impl Reader {
+    fn note(&mut self, field: String, expected: &'static str) {
+        // A hostile answer could have thousands of odd fields; a few notes say it all.
+        if self.notes.len() < 16 {
+            self.notes.push(Note { field, expected });
+        }
+    }
+
+    fn string<'v>(&mut self, object: &'v Value, key: &str, field: &str) -> Option<&'v str> {
+        match object.get(key)? {
+            Value::String { text, .. } => Some(text),
+            Value::Undefined | Value::Null => None,
+            _ => {
+                self.note(field.to_owned(), "string");
+                None
+            }
+        }
+    }
+
+    fn array<'v>(&mut self, value: Option<&'v Value>, field: &str) -> &'v [Value] {
+        match value {
+            Some(Value::Array { items, .. }) => items,
+            None | Some(Value::Undefined | Value::Null) => &[],
+            Some(_) => {
+                self.note(field.to_owned(), "array");
+                &[]
+            }
+        }
+    }
+
+    fn strings(&mut self, object: &Value, key: &str, field: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (i, item) in self.array(object.get(key), field).iter().enumerate() {
+            match item {
+                Value::String { text, .. } => out.push(text.clone()),
+                _ => self.note(format!("{field}[{i}]"), "string"),
+            }
+        }
+        out
+    }
+
+    fn events(&mut self, answer: &Value, registration: &mut DomainRegistration) {
+        let mut registrar_expiration = None;
+        for (i, event) in self.array(answer.get("events"), "events").iter().enumerate() {
+            let field = format!("events[{i}]");
+            if !matches!(event, Value::Object(_)) {
+                self.note(field, "object");
+                continue;
+            }
+            let action = self.string(event, "eventAction", &format!("{field}.eventAction"));
+            let date = self.string(event, "eventDate", &format!("{field}.eventDate"));
+            let (Some(action), Some(date)) = (action, date) else { continue };
+            let date = calendar_date(date).map(|d| d.to_string()).unwrap_or_else(|| date.to_owned());
+            let slot = match action {
+                "registration" => &mut registration.registered_at,
+                "expiration" => &mut registration.expires_at,
+                "registrar expiration" => &mut registrar_expiration,
+                _ => continue,
+            };
+            slot.get_or_insert(date);
+        }
+        if registration.expires_at.is_none() {
+            registration.expires_at = registrar_expiration;
+        }
+    }
+
+    fn entities(&mut self, list: Option<&Value>, field: &str, depth: usize, registration: &mut DomainRegistration) {
+        if depth >= MAX_ENTITY_DEPTH {
+            return;
+        }
+        for (i, entity) in self.array(list, field).iter().enumerate() {
+            let field = format!("{field}[{i}]");
+            if !matches!(entity, Value::Object(_)) {
+                self.note(field, "object");
+                continue;
+            }
+            let roles = self.strings(entity, "roles", &format!("{field}.roles"));
+            let vcard = self.vcard(entity, &field);
+            if roles.iter().any(|r| r == "registrar") && registration.registrar.is_none() {
+                registration.registrar = vcard.full_name.clone();
+                registration.registrar_iana_id = self.iana_id(entity, &field);
+            }
+            if roles.iter().any(|r| r == "registrant") && registration.holder.is_none() {
+                let named = [vcard.organisation.as_deref(), vcard.full_name.as_deref()].into_iter().flatten().find(|n| !n.trim().is_empty());
+                match named {
+                    Some(name) if is_withheld(name) => registration.holder_redacted = Some(true),
+                    Some(name) => {
+                        registration.holder = Some(name.trim().to_owned());
+                        registration.holder_redacted = None;
+                    }
+                    None => registration.holder_redacted = Some(true),
+                }
+            }
+            self.entities(entity.get("entities"), &format!("{field}.entities"), depth + 1, registration);
+        }
+    }
+
+    /// The registrar's IANA ID: `publicIds`, else a numeric `handle` (the profile makes them equal).
+    fn iana_id(&mut self, entity: &Value, field: &str) -> Option<u32> {
+        let ids = self.array(entity.get("publicIds"), &format!("{field}.publicIds"));
+        let from_public_ids = ids.iter().find_map(|id| {
+            let kind = text(id.get("type"))?;
+            if !kind.eq_ignore_ascii_case("IANA Registrar ID") {
+                return None;
+            }
+            match id.get("identifier")? {
+                Value::String { text, .. } => text.trim().parse().ok(),
+                Value::Number(n) if n.fract() == 0.0 && *n > 0.0 && *n < f64::from(u32::MAX) => Some(*n as u32),
+                _ => None,
+            }
+        });
+        from_public_ids.or_else(|| text(entity.get("handle")).and_then(|h| h.trim().parse().ok()))
+    }
+
+    /// `fn` and `org` of an entity's jCard (RFC 7095: `["vcard", [[name, params, type, value], …]]`).
+    fn vcard(&mut self, entity: &Value, field: &str) -> Vcard {
+        let mut card = Vcard::default();
+        let Some(array) = entity.get("vcardArray") else { return card };
+        let properties = match array {
+            Value::Array { items, .. } => items.get(1),
+            Value::Undefined | Value::Null => None,
+            _ => {
+                self.note(format!("{field}.vcardArray"), "array");
+                None
+            }
+        };
+        for property in self.array(properties, &format!("{field}.vcardArray[1]")) {
+            let Value::Array { items, .. } = property else { continue };
+            let (Some(name), Some(value)) = (text(items.first()), items.get(3)) else { continue };
+            // `org` may be structured: ["Example Inc.", "Unit"].
+            let value = match value {
+                Value::String { text, .. } => Some(text.clone()),
+                Value::Array { items, .. } => text(items.first()).map(str::to_owned),
+                _ => None,
+            };
+            match name.to_ascii_lowercase().as_str() {
+                "fn" => card.full_name = card.full_name.or(value),
+                "org" => card.organisation = card.organisation.or(value),
+                _ => {}
+            }
+        }
+        card
+    }
+}
+
+#[derive(Default)]
+struct Vcard {
+    full_name: Option<String>,
+    organisation: Option<String>,
+}
+
+fn text(value: Option<&Value>) -> Option<&str> {
+    match value? {
+        Value::String { text, .. } => Some(text),
+        _ => None,
+    }
+}
+
+/// Whether the answer's RFC 9537 `redacted` list withholds the registrant's name or organisation.
+fn withholds_registrant(answer: &Value) -> bool {
+    let Some(Value::Array { items, .. }) = answer.get("redacted") else { return false };
+    items.iter().any(|item| {
+        let name = item.get("name").and_then(|n| text(n.get("description")).or_else(|| text(n.get("type")))).unwrap_or_default().to_ascii_lowercase();
+        name.contains("registrant") && (name.contains("name") || name.contains("organi"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::json;
+    use super::*;
+
+    fn parse(text: &str) -> Result<Parsed, Unreadable> {
+        read(&json::parse(text)?)
+    }
+
+    #[test]
+    fn registrar_dates_status_and_redacted_holder() {
+        let answer = r#"{"objectClassName":"domain","ldhName":"EXAMPLE.COM","status":["client hold","client transfer prohibited"],
+            "events":[{"eventAction":"registration","eventDate":"1995-08-14T04:00:00Z"},{"eventAction":"expiration","eventDate":"2028-08-13T04:00:00Z"}],
+            "entities":[{"objectClassName":"entity","handle":"292","roles":["registrar"],"publicIds":[{"type":"IANA Registrar ID","identifier":"292"}],
+              "vcardArray":["vcard",[["version",{},"text","4.0"],["fn",{},"text","MarkMonitor Inc."]]]},
+              {"objectClassName":"entity","roles":["registrant"],"vcardArray":["vcard",[["version",{},"text","4.0"],["fn",{},"text",""]]]}],
+            "redacted":[{"name":{"description":"Registrant Name"},"method":"emptyValue"}]}"#;
+        let r = parse(answer).expect("readable").registration;
+        assert_eq!(r.domain.as_deref(), Some("example.com"));
+        assert_eq!((r.registrar.as_deref(), r.registrar_iana_id), (Some("MarkMonitor Inc."), Some(292)));
+        assert_eq!((r.registered_at.as_deref(), r.expires_at.as_deref()), (Some("1995-08-14"), Some("2028-08-13")));
+        assert_eq!(r.status, vec!["client hold", "client transfer prohibited"]);
+        assert_eq!((r.holder, r.holder_redacted), (None, Some(true)));
+    }
+
+    #[test]
+    fn holder_from_org_and_errors() {
+        let answer = r#"{"ldhName":"a.top","entities":[{"roles":["registrant"],"vcardArray":["vcard",[["fn",{},"text","Zhang San"],["org",{},"text","北京例子科技有限公司"]]]}]}"#;
+        assert_eq!(parse(answer).expect("readable").registration.holder.as_deref(), Some("北京例子科技有限公司"));
+        assert_eq!(parse(r#"{"errorCode":404,"title":"Not Found"}"#).err(), Some(Unreadable::NotFound));
+        assert_eq!(parse(r#"{"objectClassName":"entity","handle":"X"}"#).err(), Some(Unreadable::NotDomain("entity".into())));
+        assert_eq!(parse(r#"[1,2]"#).err(), Some(Unreadable::NotRegistration));
+    }
+
+    #[test]
+    fn wrong_types_are_notes_not_failures() {
+        let answer = r#"{"ldhName":"a.com","status":"active","events":[1,{"eventAction":5}],"entities":{"roles":[]}}"#;
+        let parsed = parse(answer).expect("readable");
+        let fields: Vec<&str> = parsed.notes.iter().map(|n| n.field.as_str()).collect();
+        assert_eq!(fields, vec!["status", "events[0]", "events[1].eventAction", "entities"]);
+        assert_eq!(parsed.registration.domain.as_deref(), Some("a.com"));
+    }
+}
