@@ -8,6 +8,8 @@
 //!   (`rules.rs`), see `build/rules.rs`.
 //! - `data/registration/registrars.toml` → the registrar table (`registrars.rs`), see
 //!   `build/registrars.rs`.
+//! - `data/server/*.csv` → the IP region table of `checkServer` (`server-regions.bin`, binary,
+//!   included natively and loaded by the page in WebAssembly), see `build/server.rs`.
 //!
 //! Any inconsistency in the data (a message without an English text, an IDN TLD whose A-label
 //! does not match, a zone naming an unknown entity type) fails the build, not a user's check.
@@ -20,6 +22,8 @@ mod psl;
 mod registrars;
 #[path = "build/rules.rs"]
 mod rules;
+#[path = "build/server.rs"]
+mod server;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +38,7 @@ fn main() {
     write(&out.join("messages.rs"), &catalogue::bake(&root.join("data/messages")));
     write(&out.join("rules.rs"), &rules::bake(&root.join("data/rules")));
     write(&out.join("registrars.rs"), &registrars::bake(&root.join("data/registration/registrars.toml")));
+    server::bake_into(&root.join("data/server"), &out.join("server-regions.bin"));
 }
 
 fn write(path: &Path, contents: &str) {
