@@ -7,7 +7,9 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
 use crate::domain::{check_domain, DomainReport};
-use crate::input::{read_options, type_error, Value, MAX_BATCH};
+use crate::forms::{Checks, FilingContext, RegistrationReport};
+use crate::input::{read_options, read_str, type_error, Value, MAX_BATCH};
+use crate::registration::DomainRegistration;
 use crate::forms;
 use crate::issue::{params, Issue, Issues, Report};
 use crate::options::{Date, Locale};
@@ -72,6 +74,82 @@ pub fn parse_record_number_value(input: &Value, options: &Value, system_today: O
     let mut report = string_input(input, options.locale, ("field.too_long", crate::input::MAX_STRING), |text| {
         forms::parse_record_number(text, &options)
     });
+    report.issues.extend(option_issues.into_vec());
+    report
+}
+
+/// `checkRegistration(registration, options)`: `options` may also carry `entity` (the filing
+/// entity the holder must be) and `domain` (the filed domain). Problems with either are
+/// warnings, as with every option.
+pub fn check_registration_value(registration: &Value, options: &Value, system_today: Option<Date>) -> RegistrationReport {
+    let (parsed_options, option_issues) = read_options(options, system_today);
+    let mut context_issues = Issues::new(parsed_options.locale);
+    let entity = options.get("entity").and_then(|e| forms::read_entity(e, "options.entity", &mut context_issues));
+    let domain = read_str(options.get("domain"), "options.domain", &mut context_issues).map(str::to_owned);
+    let against = FilingContext { entity: entity.as_ref(), domain: domain.as_deref() };
+
+    let mut issues = Issues::new(parsed_options.locale);
+    let input = match registration {
+        Value::String { text, cut_from: None, .. } => Some(forms::Registration::Text(text.clone())),
+        Value::String { cut_from: Some(length), .. } => {
+            issues.error("field.too_long", "", params!["length" => *length, "max" => crate::registration::MAX_TEXT]);
+            None
+        }
+        Value::Undefined | Value::Null => {
+            issues.error("field.required", "", params![]);
+            None
+        }
+        other => forms::read_registration(other, "", &mut issues),
+    };
+    let (registration, checks) = match &input {
+        Some(input) => {
+            let mut ctx = forms::Ctx::new(&parsed_options, &mut issues);
+            forms::registration::check_input(input, &against, "", true, &mut ctx)
+        }
+        None => (None, Checks::default()),
+    };
+    let mut all = issues.into_vec();
+    all.extend(context_issues.into_vec().into_iter().map(|mut issue| {
+        issue.severity = crate::Severity::Warning;
+        issue
+    }));
+    all.extend(option_issues.into_vec());
+    RegistrationReport::new(all, registration, checks)
+}
+
+/// `parseWhois(text)`: what a WHOIS answer says, or an empty registration when it is not one
+/// (`checkRegistration` says why).
+pub fn parse_whois_value(text: &Value) -> DomainRegistration {
+    match text {
+        Value::String { text, cut_from: None, .. } => crate::registration::parse_whois(text).unwrap_or_default(),
+        _ => DomainRegistration::default(),
+    }
+}
+
+/// `parseRdap(answer)`: an RDAP domain answer, as JSON text or as the parsed object.
+pub fn parse_rdap_value(answer: &Value) -> DomainRegistration {
+    match answer {
+        Value::String { text, cut_from: None, .. } => crate::registration::parse_rdap(text).unwrap_or_default(),
+        Value::Object(_) => crate::registration::rdap::read(answer).map(|p| p.registration).unwrap_or_default(),
+        _ => DomainRegistration::default(),
+    }
+}
+
+/// `checkServer(ip, options)` with the region table the page loaded (or none yet).
+pub fn check_server_value(input: &Value, options: &Value, regions: Option<&crate::server::ServerRegions<'_>>) -> crate::server::ServerReport {
+    let (options, option_issues) = read_options(options, None);
+    let mut report = match input {
+        Value::String { text, cut_from: None, .. } => crate::server::check_server(text, regions, &options),
+        other => {
+            let mut issues = Issues::new(options.locale);
+            match other {
+                Value::String { cut_from: Some(length), .. } => issues.error("field.too_long", "", params!["length" => *length, "max" => crate::input::MAX_STRING]),
+                other => type_error(other, "string", "", &mut issues),
+            }
+            let issues = issues.into_vec();
+            crate::server::ServerReport { ok: false, issues, ip: None, region: None, source: regions.map(crate::server::ServerRegions::source) }
+        }
+    };
     report.issues.extend(option_issues.into_vec());
     report
 }

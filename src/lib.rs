@@ -27,21 +27,26 @@ pub mod input;
 pub mod issue;
 pub mod options;
 pub mod psl;
+pub mod registration;
 pub mod rules;
 mod rules_info;
+pub mod server;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use domain::{check_domain, DomainCheck, DomainReport};
 pub use forms::{
+    check_registration, check_registration_text, FilingContext, RegistrationReport,
     parse_record_number, validate_app, validate_entity, validate_filing, validate_website, App, AppPlatform, Certificate, Entity,
     Filing, Person, RecordNumberReport, Website,
 };
+pub use registration::{parse_rdap, parse_whois, DomainRegistration};
 pub use issue::{Issue, Param, Params, Report, Severity};
 pub use options::{Date, Locale, Options, Province};
 pub use rules::EntityType;
 pub use rules_info::{rules_info, RulesInfo};
+pub use server::{check_server, Region, ServerRegions, ServerReport};
 
 /// Checks many domains at once; one report per input, in order.
 pub fn check_domains<S: AsRef<str>>(inputs: &[S], options: &Options) -> Vec<DomainReport> {

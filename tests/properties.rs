@@ -119,6 +119,7 @@ fn everything(text: &str, options: &Options) {
     let website = Website {
         name: s(),
         domains: vec![text.to_owned()],
+        registrations: vec![icp_precheck::forms::Registration::Text(text.to_owned())],
         homepage: s(),
         service_content: vec![text.to_owned()],
         languages: vec![text.to_owned()],

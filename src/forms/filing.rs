@@ -32,7 +32,7 @@ fn check(filing: &Filing, ctx: &mut Ctx) {
     let entity = entity::check(filing.entity.as_ref().unwrap_or(&empty), "entity", ctx);
     let entity_type = entity.entity_type;
 
-    let websites: Vec<_> = filing.websites.iter().enumerate().map(|(i, w)| website::check(w, &join("websites", i), entity_type, ctx)).collect();
+    let websites: Vec<_> = filing.websites.iter().enumerate().map(|(i, w)| website::check(w, &join("websites", i), entity_type, filing.entity.as_ref(), ctx)).collect();
     let apps: Vec<_> = filing.apps.iter().enumerate().map(|(i, a)| app::check(a, &join("apps", i), entity_type, ctx)).collect();
     if filing.websites.is_empty() && filing.apps.is_empty() && !ctx.options.partial {
         ctx.issues.error("filing.empty", "websites", params![]);

@@ -17,16 +17,19 @@ mod entity;
 mod filing;
 mod person;
 mod record;
+pub mod registration;
 mod website;
 
 pub use app::validate_app;
 pub use entity::validate_entity;
 pub use filing::validate_filing;
 pub use record::{parse_record_number, RecordNumberReport};
+pub use registration::{check_registration, check_registration_text, Check, Checks, FilingContext, RegistrationReport};
 pub use website::validate_website;
 
 use crate::input::{read_str, type_error, Value, MAX_ITEMS};
 use crate::issue::{params, Issues, Param, Params, Severity};
+use crate::registration::{DomainRegistration, HolderCertificate};
 use crate::options::Options;
 use crate::rules::{self, ProvinceProfile};
 
@@ -69,12 +72,27 @@ pub struct Entity {
 pub struct Website {
     pub name: Option<String>,
     pub domains: Vec<String>,
+    /// The registrations of its domains (domain verification), each matched to a domain.
+    pub registrations: Vec<Registration>,
     pub homepage: Option<String>,
     pub service_content: Vec<String>,
     pub languages: Vec<String>,
     pub pre_approvals: Vec<String>,
     pub responsible: Option<Person>,
     pub remarks: Option<String>,
+}
+
+/// A domain's registration as a caller gives it (api.md `Website.registrations`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Registration {
+    /// A pasted WHOIS or RDAP answer, read when the filing is checked.
+    Text(String),
+    /// What a console knows of the registration.
+    Record(DomainRegistration),
+    /// An RDAP answer given as an object, already read (with what was skipped).
+    Parsed(crate::registration::Parsed),
+    /// An RDAP answer given as an object that says it holds no registration.
+    Unreadable(crate::registration::Unreadable),
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -255,6 +273,12 @@ pub(crate) fn read_website(value: &Value, path: &str, issues: &mut Issues) -> Op
     Some(Website {
         name: string(v, "name", path, issues),
         domains: strings(v, "domains", path, issues),
+        registrations: {
+            let list = join(path, "registrations");
+            (items(v.get("registrations"), &list, issues).iter().enumerate())
+                .filter_map(|(i, item)| read_registration(item, &join(&list, i), issues))
+                .collect()
+        },
         homepage: string(v, "homepage", path, issues),
         service_content: strings(v, "serviceContent", path, issues),
         languages: strings(v, "languages", path, issues),
@@ -262,6 +286,58 @@ pub(crate) fn read_website(value: &Value, path: &str, issues: &mut Issues) -> Op
         responsible: v.get("responsible").and_then(|p| read_person(p, &join(path, "responsible"), issues)),
         remarks: string(v, "remarks", path, issues),
     })
+}
+
+/// A registration: WHOIS or RDAP text, an RDAP answer object, or a registration object.
+pub(crate) fn read_registration(value: &Value, path: &str, issues: &mut Issues) -> Option<Registration> {
+    match value {
+        Value::Undefined | Value::Null => None,
+        Value::String { .. } => read_str(Some(value), path, issues).map(|text| Registration::Text(text.to_owned())),
+        Value::Object(_) if crate::registration::is_rdap_object(value) => Some(match crate::registration::rdap::read(value) {
+            Ok(parsed) => Registration::Parsed(parsed),
+            Err(reason) => Registration::Unreadable(reason),
+        }),
+        Value::Object(_) => Some(Registration::Record(read_registration_record(value, path, issues))),
+        other => {
+            type_error(other, "object", path, issues);
+            None
+        }
+    }
+}
+
+/// A registration object (api.md `DomainRegistration`), every field checked for its type.
+fn read_registration_record(v: &Value, path: &str, issues: &mut Issues) -> DomainRegistration {
+    let flag = |key: &str, issues: &mut Issues| crate::input::read_bool(v.get(key), &join(path, key), issues);
+    DomainRegistration {
+        format: Some(crate::registration::Format::Object),
+        domain: string(v, "domain", path, issues),
+        registrar: string(v, "registrar", path, issues),
+        registrar_iana_id: read_iana_id(v.get("registrarIanaId"), &join(path, "registrarIanaId"), issues),
+        holder: string(v, "holder", path, issues),
+        holder_redacted: flag("holderRedacted", issues),
+        holder_certificate: v
+            .get("holderCertificate")
+            .and_then(|c| read_certificate(c, &join(path, "holderCertificate"), issues))
+            .map(|c| HolderCertificate { kind: c.kind, number: c.number }),
+        real_name_verified: flag("realNameVerified", issues),
+        real_name_verified_at: string(v, "realNameVerifiedAt", path, issues),
+        registered_at: string(v, "registeredAt", path, issues),
+        expires_at: string(v, "expiresAt", path, issues),
+        status: strings(v, "status", path, issues),
+    }
+}
+
+/// An IANA registrar ID: a positive whole number, or its digits as text.
+fn read_iana_id(value: Option<&Value>, path: &str, issues: &mut Issues) -> Option<u32> {
+    match value? {
+        Value::Undefined | Value::Null => None,
+        Value::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => Some(*n as u32),
+        Value::String { text, .. } if text.trim().parse::<u32>().is_ok() => text.trim().parse().ok(),
+        other => {
+            type_error(other, "number", path, issues);
+            None
+        }
+    }
 }
 
 pub(crate) fn read_app(value: &Value, path: &str, issues: &mut Issues) -> Option<App> {

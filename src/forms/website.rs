@@ -2,7 +2,7 @@
 //! service content, languages, remarks and principal.
 
 use super::person::{self, PersonFacts};
-use super::{join, Ctx, Website};
+use super::{join, Ctx, Entity, Website};
 use crate::domain::check_domain_at;
 use crate::issue::{params, Issues, Report, Severity};
 use crate::options::Options;
@@ -13,7 +13,7 @@ use crate::rules::{self, EntityType};
 pub fn validate_website(website: &Website, options: &Options) -> Report {
     let mut issues = Issues::new(options.locale);
     let mut ctx = Ctx::new(options, &mut issues);
-    check(website, "", options.entity_type, &mut ctx);
+    check(website, "", options.entity_type, None, &mut ctx);
     Report::from_issues(issues.into_vec())
 }
 
@@ -24,7 +24,9 @@ pub(crate) struct WebsiteFacts {
     pub principal: PersonFacts,
 }
 
-pub(crate) fn check(website: &Website, path: &str, entity_type: Option<EntityType>, ctx: &mut Ctx) -> WebsiteFacts {
+/// `entity` is the filing's, whom each registration's holder must be (`None` for a website
+/// checked alone).
+pub(crate) fn check(website: &Website, path: &str, entity_type: Option<EntityType>, entity: Option<&Entity>, ctx: &mut Ctx) -> WebsiteFacts {
     let mut facts = WebsiteFacts::default();
     let name_path = join(path, "name");
     if let Some(name) = ctx.text(&website.name, &name_path) {
@@ -49,6 +51,9 @@ pub(crate) fn check(website: &Website, path: &str, entity_type: Option<EntityTyp
             facts.registrables.push((domain_path, registrable));
         }
     }
+
+    // Domain verification (§1.3 D10–D14) of each registration given.
+    super::registration::check_website(&website.registrations, &facts.registrables, entity, path, ctx);
 
     if let Some(homepage) = website.homepage.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         check_homepage(homepage, &facts.registrables, &join(path, "homepage"), ctx);

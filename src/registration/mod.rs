@@ -117,7 +117,8 @@ pub fn read_text(text: &str) -> Result<Parsed, Unreadable> {
         return Err(Unreadable::TooLong(text.len()));
     }
     let body = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    if body.starts_with(['{', '[']) {
+    // RDAP answers are objects; a `[` opens a `whois` program's banner ("[Querying …]").
+    if body.starts_with('{') {
         rdap::read(&json::parse(body)?)
     } else {
         whois::parse(text)

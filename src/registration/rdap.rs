@@ -25,7 +25,8 @@ pub fn read(answer: &Value) -> Result<Parsed, Unreadable> {
     if let Some(code) = answer.get("errorCode") {
         return Err(match code {
             Value::Number(n) if *n == 404.0 => Unreadable::NotFound,
-            Value::Number(n) => Unreadable::RdapError(format!("{n}")),
+            // Error codes are HTTP statuses: written as whole numbers, without float formatting.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e9 => Unreadable::RdapError((*n as i64).to_string()),
             _ => Unreadable::RdapError(text(answer.get("title")).unwrap_or_default().to_owned()),
         });
     }
@@ -138,7 +139,7 @@ impl Reader {
             let roles = self.strings(entity, "roles", &format!("{field}.roles"));
             let vcard = self.vcard(entity, &field);
             if roles.iter().any(|r| r == "registrar") && registration.registrar.is_none() {
-                registration.registrar = vcard.full_name.clone();
+                registration.registrar = vcard.full_name.clone().filter(|n| !n.trim().is_empty()).or_else(|| vcard.organisation.clone());
                 registration.registrar_iana_id = self.iana_id(entity, &field);
             }
             if roles.iter().any(|r| r == "registrant") && registration.holder.is_none() {
@@ -149,11 +150,20 @@ impl Reader {
                         registration.holder = Some(name.trim().to_owned());
                         registration.holder_redacted = None;
                     }
-                    None => registration.holder_redacted = Some(true),
+                    // No name: withheld when the entity's remarks say so (the ICANN profile
+                    // of 2019: "REDACTED FOR PRIVACY"); else not shown (some ccTLD registries
+                    // give only a handle), which is not the same.
+                    None if self.remarks_withhold(entity) => registration.holder_redacted = Some(true),
+                    None => {}
                 }
             }
             self.entities(entity.get("entities"), &format!("{field}.entities"), depth + 1, registration);
         }
+    }
+
+    /// Whether an entity's `remarks` titles say its data was withheld.
+    fn remarks_withhold(&mut self, entity: &Value) -> bool {
+        self.array(entity.get("remarks"), "remarks").iter().any(|remark| text(remark.get("title")).is_some_and(is_withheld))
     }
 
     /// The registrar's IANA ID: `publicIds`, else a numeric `handle` (the profile makes them equal).

@@ -28,29 +28,45 @@ pub fn parse(text: &str) -> Result<Parsed, Unreadable> {
     let first = |keys: &[&str]| first(&fields, keys);
 
     let domain = first(&["domain name", "domain", "domain name (ascii)"]).map(|d| d.trim_end_matches('.').to_lowercase());
-    let Some(domain) = domain else {
+    let registrar = first(&["sponsoring registrar", "registrar", "registrar name"]).map(str::to_owned);
+    let expires_at = first(&[
+        "expiration time",
+        "registry expiry date",
+        "registrar registration expiration date",
+        "expiration date",
+        "registry expiration date",
+        "expiry date",
+        "expires on",
+        "domain expiration date",
+        "paid-till",
+    ])
+    .map(date_text);
+    if domain.is_none() && registrar.is_none() && expires_at.is_none() {
         return Err(if says_not_found(text) { Unreadable::NotFound } else { Unreadable::NotRegistration });
+    }
+    // CNNIC answers for its own TLDs; other registries' answers share some of its keys.
+    let cnnic = match domain.as_deref() {
+        Some(d) => [".cn", ".中国", ".中國", ".xn--fiqs8s", ".xn--fiqz9s"].iter().any(|tld| d.ends_with(tld)),
+        None => fields.iter().any(|(k, _)| k == "registration time" || k == "expiration time"),
     };
-    let cnnic = fields.iter().any(|(k, _)| k == "registration time" || k == "expiration time" || k == "sponsoring registrar");
 
     let mut registration = DomainRegistration {
         format: Some(if cnnic { Format::WhoisCnnic } else { Format::WhoisIcann }),
-        domain: Some(domain),
-        registrar: first(&["sponsoring registrar", "registrar", "registrar name"]).map(str::to_owned),
+        domain,
+        registrar,
         registrar_iana_id: first(&["registrar iana id", "sponsoring registrar iana id"]).and_then(|id| id.parse().ok()),
-        registered_at: first(&["registration time", "creation date", "created", "created on", "registered on", "domain registration date"]).map(date_text),
-        expires_at: first(&[
-            "expiration time",
-            "registry expiry date",
-            "registrar registration expiration date",
-            "expiration date",
-            "registry expiration date",
-            "expiry date",
-            "expires on",
-            "domain expiration date",
-            "paid-till",
+        registered_at: first(&[
+            "registration time",
+            "creation date",
+            "registration date",
+            "domain create date",
+            "created",
+            "created on",
+            "registered on",
+            "domain registration date",
         ])
         .map(date_text),
+        expires_at,
         ..DomainRegistration::default()
     };
 
@@ -65,16 +81,19 @@ pub fn parse(text: &str) -> Result<Parsed, Unreadable> {
     }
     registration.status = statuses;
 
-    // The holder: the organisation, else the person; a withheld value says "redacted".
+    // The holder: the organisation, else the holder line, else the person; a withheld value
+    // says "redacted".
     let mut withheld = false;
-    for value in all(&fields, &["registrant organization", "registrant organisation", "registrant org", "registrant", "registrant name"]) {
-        if value.is_empty() {
-            continue;
-        }
-        if is_withheld(value) {
-            withheld = true;
-        } else if registration.holder.is_none() {
-            registration.holder = Some(value.to_owned());
+    for keys in [&["registrant organization", "registrant organisation", "registrant org"][..], &["registrant"], &["registrant name"]] {
+        for value in all(&fields, keys) {
+            if value.is_empty() {
+                continue;
+            }
+            if is_withheld(value) {
+                withheld = true;
+            } else if registration.holder.is_none() {
+                registration.holder = Some(value.to_owned());
+            }
         }
     }
     if registration.holder.is_none() && withheld {
@@ -100,33 +119,57 @@ const MAX_FIELDS: usize = 5_000;
 /// line takes that line.
 fn fields(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut lines = text.lines().filter(|l| l.len() <= MAX_LINE).peekable();
+    // Old registry answers list look-alike "Server Name" records (with their own `Registrar`)
+    // before the domain's own: such a block is skipped to its blank line.
+    let mut in_server_block = false;
     while let Some(line) = lines.next() {
         let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with(['%', '#', '>']) {
+        if trimmed.is_empty() {
+            in_server_block = false;
             continue;
         }
-        let Some((key, value)) = trimmed.split_once(':') else { continue };
-        let key = key.trim();
+        if in_server_block || trimmed.starts_with(['%', '#', '>', '[']) {
+            continue;
+        }
+        let Some((key, value)) = split_field(trimmed) else { continue };
         if key.is_empty() || key.len() > 64 || key.contains("http") {
+            continue;
+        }
+        let key = key.to_lowercase();
+        if key == "server name" {
+            in_server_block = true;
             continue;
         }
         let mut value = value.trim().to_owned();
         if value.is_empty() {
+            // `Registrant:` with the name on the next line.
             if let Some(next) = lines.peek() {
-                let indented = next.starts_with([' ', '\t']);
-                if indented && !next.trim().is_empty() && !next.contains(':') {
+                if !next.trim().is_empty() && split_field(next.trim()).is_none() {
                     value = next.trim().to_owned();
                     lines.next();
                 }
             }
         }
-        out.push((key.to_lowercase(), value));
+        out.push((key, value));
         if out.len() >= MAX_FIELDS {
             break;
         }
     }
     out
+}
+
+/// `Key: value`, or `Key ........ value` (the dotted columns of some registrars' answers).
+fn split_field(line: &str) -> Option<(&str, &str)> {
+    if let Some(dots) = line.find(" ..") {
+        let key = line.get(..dots)?;
+        let rest = line.get(dots..)?.trim_start_matches([' ', '.']);
+        if !key.contains(':') {
+            return Some((key.trim(), rest));
+        }
+    }
+    line.split_once(':').map(|(k, v)| (k.trim(), v))
 }
 
 /// The calendar date of a WHOIS time stamp as `YYYY-MM-DD`, or the text as written when it is

@@ -1,0 +1,157 @@
+//! Domain verification against real answers: every WHOIS and RDAP fixture of
+//! `tests/fixtures/registration/` (copied from other parsers' test suites, sources in its
+//! SOURCES.md) read as `expected.json` says a correct parser reads it; then the checks on
+//! what was read, as a console would run them.
+
+use icp_precheck::registration::{self, Format, Unreadable};
+use icp_precheck::{check_registration, check_registration_text, FilingContext, Options};
+use serde_json::Value;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/registration");
+
+/// Where we read a fixture differently from `expected.json`, on purpose: `(file, field, why)`.
+const DELIBERATE: [(&str, &str, &str); 1] = [(
+    "rdap-microsoft.click.json",
+    "registrarIanaId",
+    "the ICANN RDAP profile makes a registrar entity's handle its IANA ID, so a numeric handle is read when publicIds is missing",
+)];
+
+fn fixtures() -> Vec<(String, Value)> {
+    let expected: Value = serde_json::from_str(&std::fs::read_to_string(format!("{DIR}/expected.json")).expect("expected.json")).expect("json");
+    expected.as_object().expect("object").iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+fn text(file: &str) -> String {
+    std::fs::read_to_string(format!("{DIR}/{file}")).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The domain as we compare it: lower case, no trailing dot, A-labels.
+fn domain_key(domain: &str) -> String {
+    let domain = domain.trim().trim_end_matches('.').to_lowercase();
+    idna::domain_to_ascii(&domain).unwrap_or(domain)
+}
+
+#[test]
+fn every_fixture_reads_as_expected() {
+    let mut differences = Vec::new();
+    let mut read = 0;
+    for (file, want) in fixtures() {
+        let got = registration::read_text(&text(&file));
+        let kind = want["format"].as_str().expect("format");
+        match (kind, &got) {
+            ("not-found" | "rdap-error", Err(Unreadable::NotFound)) => continue,
+            ("not-found" | "rdap-error", other) => {
+                differences.push(format!("{file}: expected not found, got {other:?}"));
+                continue;
+            }
+            (_, Err(e)) => {
+                differences.push(format!("{file}: unreadable: {e:?}"));
+                continue;
+            }
+            _ => read += 1,
+        }
+        let Ok(parsed) = got else { continue };
+        let r = parsed.registration;
+        let format = match r.format {
+            Some(Format::WhoisCnnic) => "whois-cnnic",
+            Some(Format::WhoisIcann) => "whois-icann",
+            Some(Format::Rdap) => "rdap",
+            _ => "?",
+        };
+        let mut check = |field: &str, ours: Value| {
+            let theirs = &want[field];
+            if &ours != theirs && !DELIBERATE.iter().any(|(f, k, _)| *f == file && *k == field) {
+                differences.push(format!("{file}: {field}: ours {ours}, expected {theirs}"));
+            }
+        };
+        check("format", Value::from(format));
+        let want_domain = want["domain"].as_str().map(domain_key).map_or(Value::Null, Value::from);
+        let ours = r.domain.as_deref().map(domain_key).map_or(Value::Null, Value::from);
+        if ours != want_domain {
+            check("domain", ours);
+        }
+        check("registrar", r.registrar.clone().map_or(Value::Null, Value::from));
+        check("registrarIanaId", r.registrar_iana_id.map_or(Value::Null, Value::from));
+        check("holder", r.holder.clone().map_or(Value::Null, Value::from));
+        check("holderRedacted", Value::from(r.holder_redacted.unwrap_or(false)));
+        check("registeredAt", r.registered_at.clone().map_or(Value::Null, Value::from));
+        check("expiresAt", r.expires_at.clone().map_or(Value::Null, Value::from));
+        check("status", Value::from(r.status.clone()));
+    }
+    println!("registration fixtures: {read} answers read, {} differences", differences.len());
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+#[test]
+fn what_the_checks_say_of_real_answers() {
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), locale: icp_precheck::Locale::En, ..Options::default() };
+    let codes = |file: &str| -> Vec<&'static str> {
+        check_registration_text(&text(file), &FilingContext::default(), &options).issues.iter().map(|i| i.code).collect()
+    };
+    // GoDaddy (IANA 146) is not an MIIT-approved registrar; the 2019 answer has long expired.
+    let godaddy = codes("whois-godaddy.com.txt");
+    assert!(godaddy.contains(&"registration.registrar_not_approved"), "{godaddy:?}");
+    // West.cn (成都西维数码) is a mainland registrar: no registrar finding.
+    let west = codes("rdap-bitcoin.top.json");
+    assert!(!west.iter().any(|c| c.starts_with("registration.registrar")), "{west:?}");
+    // CNNIC shows the registrar in Chinese: 阿里云计算有限公司（万网） is known.
+    let aliyun = codes("cnnic-025bbs.cn.txt");
+    assert!(!aliyun.iter().any(|c| c.starts_with("registration.registrar")) && aliyun.contains(&"registration.expired"), "{aliyun:?}");
+    // Redemption and pending deletion are past the registration period.
+    let deleting = check_registration_text(&text("whois-killianestates.com.txt"), &FilingContext::default(), &options);
+    if deleting.registration.as_ref().is_some_and(|r| r.status.iter().any(|s| s == "pendingDelete")) {
+        assert!(!deleting.ok);
+    }
+    // Not found is said as such.
+    assert_eq!(codes("cnnic-not-found-lowercase.txt"), vec!["registration.not_found"]);
+}
+
+#[test]
+fn a_redacted_holder_is_never_a_pass() {
+    let entity = icp_precheck::Entity { kind: Some("enterprise".into()), name: Some("谷歌信息技术（中国）有限公司".into()), ..Default::default() };
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() };
+    for file in ["rdap-example.com-rfc9537.json", "whois-google.com.txt"] {
+        let report = check_registration_text(&text(file), &FilingContext { entity: Some(&entity), domain: None }, &options);
+        let holder = report.issues.iter().find(|i| i.path == "holder").map(|i| i.code);
+        assert!(matches!(holder, Some("registration.holder_redacted" | "registration.holder_mismatch")), "{file}: {:?}", report.issues);
+        assert_ne!(report.checks.holder, icp_precheck::forms::Check::Passed, "{file}");
+    }
+}
+
+#[test]
+fn hostile_input_is_a_clear_issue() {
+    let options = Options::default();
+    let check = |text: &str| check_registration_text(text, &FilingContext::default(), &options);
+    let started = std::time::Instant::now();
+    // A megabyte of WHOIS-like lines; a megabyte of nothing; truncated and deep JSON.
+    let whois_lines = "Domain Status: ok\n".repeat((1 << 20) / 18 - 10);
+    for text in [whois_lines.as_str(), &"x".repeat(1 << 20), &"{\"ldhName\":\"a.com\",\"events\":[".repeat(1000), &"[".repeat(100_000), "{\"ldhName\": 5}", "\u{FEFF}"] {
+        let report = check(text);
+        assert!(!report.ok && !report.issues.is_empty(), "{:?}", report.issues);
+    }
+    let too_long = check(&"a".repeat(registration::MAX_TEXT + 1));
+    assert_eq!(too_long.issues[0].code, "field.too_long");
+    // Every RDAP field of the wrong type: the rest is still read, each odd field noted.
+    for (field, value) in [("status", "7"), ("events", "{}"), ("entities", "\"x\""), ("ldhName", "[]"), ("redacted", "1"), ("objectClassName", "null")] {
+        let text = format!("{{\"ldhName\":\"a.com\",\"objectClassName\":\"domain\",{field:?}:{value}}}");
+        let report = check(&text);
+        assert!(!report.issues.is_empty() || field == "redacted" || field == "objectClassName", "{field}: {:?}", report.issues);
+    }
+    assert!(started.elapsed().as_millis() < 2_000, "{:?}", started.elapsed());
+}
+
+#[test]
+fn a_whole_registration_object() {
+    let registration = icp_precheck::DomainRegistration {
+        domain: Some("例子.中国".into()),
+        registrar: Some("北京新网数码信息技术有限公司".into()),
+        holder: Some("北京例子科技有限公司".into()),
+        real_name_verified: Some(true),
+        expires_at: Some("2030-01-01".into()),
+        ..Default::default()
+    };
+    let entity = icp_precheck::Entity { kind: Some("企业".into()), name: Some("北京例子科技有限公司".into()), ..Default::default() };
+    let against = FilingContext { entity: Some(&entity), domain: Some("https://www.例子.中国/") };
+    let report = check_registration(&registration, &against, &Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() });
+    assert!(report.ok && report.issues.is_empty(), "{:?}", report.issues);
+}
