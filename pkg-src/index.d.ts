@@ -1,6 +1,8 @@
 // The package entry (./index.js): every function and type of ./icp_precheck.js, with an
 // `init` that falls back to the JavaScript build where WebAssembly is missing.
 export * from './icp_precheck.js';
+export { checkServer, loadServerRegions } from './server.js';
+export { rdapServers, lookupRdap } from './rdap.js';
 import type { InitInput, InitOutput, SyncInitInput } from './icp_precheck.js';
 
 /**

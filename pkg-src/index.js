@@ -10,6 +10,8 @@
 import wasmInit, { initSync as wasmInitSync, __wbg_init_js as initWithJs } from './icp_precheck.js';
 
 export * from './icp_precheck.js';
+export { checkServer, loadServerRegions } from './server.js';
+export { rdapServers, lookupRdap } from './rdap.js';
 
 let chosen = null;
 let output = null;

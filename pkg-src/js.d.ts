@@ -1,5 +1,7 @@
 // 'icp-precheck/js' (./js.js): the JavaScript build only; no WebAssembly needed.
 export * from './icp_precheck.js';
+export { checkServer, loadServerRegions } from './server.js';
+export { rdapServers, lookupRdap } from './rdap.js';
 import type { InitOutput } from './icp_precheck.js';
 
 /** Starts the JavaScript build synchronously; any argument is ignored. */

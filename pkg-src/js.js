@@ -8,6 +8,8 @@ import { __wbg_init_js as initWithJs } from './icp_precheck.js';
 import instantiate from './icp_precheck_asm.js';
 
 export * from './icp_precheck.js';
+export { checkServer, loadServerRegions } from './server.js';
+export { rdapServers, lookupRdap } from './rdap.js';
 
 /** Starts the JavaScript build; any argument is ignored. */
 export function initSync() {

@@ -47,11 +47,22 @@ CARGO_TARGET_DIR=$target_dir \
 CARGO_PROFILE_RELEASE_OPT_LEVEL=${ICP_OPT_LEVEL:-z} \
 RUSTFLAGS="-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none -C llvm-args=-inline-threshold=50 ${ICP_RUSTFLAGS:-}" \
   cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown ${ICP_CARGO_CONFIG:+--config "$ICP_CARGO_CONFIG"} \
-    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+    --message-format=json-render-diagnostics > "$target_dir/build-messages.json"
 raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
+# checkServer's IP data is not in the .wasm: build.rs writes it beside its baked Rust, and the
+# package ships it as a file that pkg-src/server.js fetches on first use.
+server_regions=$(python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    m = json.loads(line)
+    if m.get("reason") == "build-script-executed" and "icp-precheck" in m.get("package_id", ""):
+        print(m["out_dir"] + "/server-regions.bin")
+' "$target_dir/build-messages.json" | tail -1)
+[ -f "$server_regions" ] || { echo "build-pkg.sh: server-regions.bin not found in the build's OUT_DIR" >&2; exit 1; }
 
 # Everything below depends only on these; skip it when none changed.
-key=$( { sha256sum "$raw_wasm" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/*;
+key=$( { sha256sum "$raw_wasm" "$server_regions" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/*;
          grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
 if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
   echo "== post-processing unchanged ($key), reusing $stage =="
@@ -88,7 +99,9 @@ else
     node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
   done
   node scripts/inline-snippets.mjs "$stage/icp_precheck.js"
-  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/README.md "$stage/"
+  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/server.js pkg-src/server.d.ts pkg-src/README.md "$stage/"
+  cp "$server_regions" "$stage/server-regions.bin"
+  cp data/rdap/dns.json "$stage/rdap-bootstrap.json"
 
   version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
   cat > "$stage/package.json" <<JSON
@@ -111,13 +124,17 @@ else
     },
     "./wasm": { "types": "./icp_precheck.d.ts", "default": "./icp_precheck.js" },
     "./js": { "types": "./js.d.ts", "default": "./js.js" },
+    "./rdap": { "types": "./rdap.d.ts", "default": "./rdap.js" },
+    "./rdap-bootstrap.json": "./rdap-bootstrap.json",
     "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm",
+    "./server-regions.bin": "./server-regions.bin",
     "./package.json": "./package.json"
   },
   "files": [
     "index.js", "index.d.ts", "js.js", "js.d.ts",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
-    "icp_precheck_asm.js", "README.md"
+    "icp_precheck_asm.js", "rdap.js", "rdap.d.ts", "rdap-bootstrap.json",
+    "server.js", "server.d.ts", "server-regions.bin", "README.md"
   ],
   "sideEffects": false,
   "engines": { "node": ">=18" }

@@ -326,6 +326,78 @@ fn call<R: Serialize>(
     to_js(&check(&to_value(value, max_items), &to_value(&options, MAX_ITEMS), today))
 }
 
+/// `checkRegistration(registration, options?)`: domain verification of one registration, a
+/// WHOIS or RDAP answer (text or object) or a registration object; `options.entity` is the
+/// filing entity the holder must be, `options.domain` the filed domain.
+#[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "RegistrationReport")]
+pub fn check_registration(
+    #[wasm_bindgen(unchecked_param_type = "DomainRegistration | RdapAnswer | string")] registration: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RegistrationOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    if registration.is_undefined() {
+        return Err(type_error("checkRegistration(registration, options?) needs the WHOIS text, RDAP answer or registration to check"));
+    }
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let value = to_value_with(&registration, MAX_ITEMS, MAX_REGISTRATION_TEXT);
+    to_js(&crate::dynamic::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
+}
+
+/// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.
+#[wasm_bindgen(js_name = parseWhois, unchecked_return_type = "DomainRegistration")]
+pub fn parse_whois(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
+    if text.is_undefined() {
+        return Err(type_error("parseWhois(text) needs the WHOIS answer"));
+    }
+    to_js(&crate::dynamic::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
+}
+
+/// `parseRdap(answer)`: what an RDAP domain answer (JSON text or object) says.
+#[wasm_bindgen(js_name = parseRdap, unchecked_return_type = "DomainRegistration")]
+pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] answer: JsValue) -> Result<JsValue, JsValue> {
+    if answer.is_undefined() {
+        return Err(type_error("parseRdap(answer) needs the RDAP answer"));
+    }
+    to_js(&crate::dynamic::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
+}
+
+/// Longest registration text read from JavaScript, in UTF-16 units: WHOIS and RDAP answers can
+/// be longer than other fields; `crate::registration::MAX_TEXT` bounds them in bytes again.
+const MAX_REGISTRATION_TEXT: usize = crate::registration::MAX_TEXT;
+
+thread_local! {
+    /// The server-region table `checkServer` looks addresses up in, once the page loaded it.
+    static SERVER_REGIONS: std::cell::RefCell<Option<crate::server::ServerRegions<'static>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the bytes of `server-regions.bin` (`pkg-src/server.js` loads them on first use);
+/// false when they are not a region table. The bytes stay for the page's life.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __setServerRegions, skip_typescript)]
+pub fn set_server_regions(bytes: Vec<u8>) -> bool {
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    let Some(regions) = crate::server::ServerRegions::from_bytes(bytes) else { return false };
+    SERVER_REGIONS.with(|slot| match slot.try_borrow_mut() {
+        Ok(mut slot) => {
+            *slot = Some(regions);
+            true
+        }
+        Err(_) => false,
+    })
+}
+
+/// `checkServer`'s check, with whatever table is loaded; `pkg-src/server.js` loads it first.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __checkServer, skip_typescript)]
+pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
+    let (ip, options) = (to_value(&ip, MAX_ITEMS), to_value(&options, MAX_ITEMS));
+    let report = SERVER_REGIONS.with(|slot| match slot.try_borrow() {
+        Ok(regions) => crate::dynamic::check_server_value(&ip, &options, regions.as_ref()),
+        Err(_) => crate::dynamic::check_server_value(&ip, &options, None),
+    });
+    to_js(&report)
+}
+
 /// `rulesInfo()`: versions and sources of every rule set in this build.
 #[wasm_bindgen(js_name = rulesInfo, unchecked_return_type = "RulesInfo")]
 pub fn rules_info() -> Result<JsValue, JsValue> {
@@ -395,11 +467,22 @@ fn array_length(array: &JsValue) -> Option<usize> {
 /// [`MAX_DEPTH`] and after [`MAX_VALUES`] values in all, so no input can make the walk
 /// unbounded (an object shared at every level would otherwise be walked exponentially often).
 fn to_value(js: &JsValue, max_items: usize) -> Value {
-    let mut budget = MAX_VALUES + if max_items > MAX_ITEMS { max_items } else { 0 };
-    convert(js, 0, max_items, &mut budget)
+    to_value_with(js, max_items, MAX_STRING)
 }
 
-fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> Value {
+/// [`to_value`] with strings cut at `max_string` UTF-16 units instead of [`MAX_STRING`].
+fn to_value_with(js: &JsValue, max_items: usize, max_string: usize) -> Value {
+    let mut budget = MAX_VALUES + if max_items > MAX_ITEMS { max_items } else { 0 };
+    convert(js, 0, Limits { max_items, max_string }, &mut budget)
+}
+
+#[derive(Clone, Copy)]
+struct Limits {
+    max_items: usize,
+    max_string: usize,
+}
+
+fn convert(js: &JsValue, depth: usize, limits: Limits, budget: &mut usize) -> Value {
     let Some(left) = budget.checked_sub(1) else { return Value::TooLarge };
     *budget = left;
     if js.is_undefined() {
@@ -417,8 +500,8 @@ fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> 
     if let Some(s) = js.dyn_ref::<JsString>() {
         // A huge string is cut before it is copied: its start is enough to say it is too long.
         let length = s.length() as usize;
-        let (s, cut_from) = match length > MAX_STRING {
-            true => (s.slice(0, MAX_STRING as u32), Some(length)),
+        let (s, cut_from) = match length > limits.max_string {
+            true => (s.slice(0, limits.max_string as u32), Some(length)),
             false => (s.clone(), None),
         };
         // `String::from` replaces lone surrogates with U+FFFD; remember that it did (asking
@@ -446,9 +529,9 @@ fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> 
         Err(_) => return Value::Unreadable,
         Ok(true) => {
             let Some(length) = array_length(js) else { return Value::Unreadable };
-            let items = (0..length.min(max_items))
+            let items = (0..length.min(limits.max_items))
                 .map(|i| match Reflect::get_u32(js, i as u32) {
-                    Ok(item) => convert(&item, depth + 1, MAX_ITEMS, budget),
+                    Ok(item) => convert(&item, depth + 1, Limits { max_items: MAX_ITEMS, ..limits }, budget),
                     Err(_) => Value::Unreadable,
                 })
                 .collect();
@@ -463,7 +546,7 @@ fn convert(js: &JsValue, depth: usize, max_items: usize, budget: &mut usize) -> 
         .filter_map(|key| {
             let name = key.as_string()?;
             let value = match Reflect::get(js, &key) {
-                Ok(value) => convert(&value, depth + 1, MAX_ITEMS, budget),
+                Ok(value) => convert(&value, depth + 1, Limits { max_items: MAX_ITEMS, ..limits }, budget),
                 Err(_) => Value::Unreadable,
             };
             Some((name, value))

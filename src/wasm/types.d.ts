@@ -110,6 +110,73 @@ export interface Website {
   name?: string; domains?: string[]; homepage?: string;
   serviceContent?: string[]; languages?: string[]; preApprovals?: string[];
   responsible?: Person; remarks?: string;
+  /**
+   * The registrations of its domains, for domain verification: WHOIS or RDAP text, RDAP
+   * answers, or registration objects. Each is matched to the domain it names; findings are at
+   * `websites.N.registrations.M.<field>`, the holder compared with `filing.entity`.
+   */
+  registrations?: Array<DomainRegistration | RdapAnswer | string>;
+}
+
+/** A domain's registration, as read from WHOIS or RDAP or given by a console (api.md). */
+export interface DomainRegistration {
+  /** Where it was read from. */
+  format?: 'whois-cnnic' | 'whois-icann' | 'rdap' | 'object';
+  /** As registered (A-labels or U-labels). */
+  domain?: string;
+  /** As WHOIS / RDAP name it (in Chinese in CNNIC's WHOIS). */
+  registrar?: string;
+  registrarIanaId?: number;
+  /** 域名持有者 (the registrant's organisation, else name); absent when withheld. */
+  holder?: string;
+  holderRedacted?: boolean;
+  /** When the console knows it. */
+  holderCertificate?: Certificate;
+  realNameVerified?: boolean;
+  /** `'YYYY-MM-DD'`. */
+  realNameVerifiedAt?: string;
+  /** `'YYYY-MM-DD'` or RFC 3339. */
+  registeredAt?: string;
+  expiresAt?: string;
+  /** EPP (`'clientHold'`) or RDAP (`'client hold'`) values. */
+  status?: string[];
+}
+
+/** An RDAP domain answer (RFC 9083) as parsed JSON; read member by member, every type checked. */
+export interface RdapAnswer {
+  objectClassName?: string;
+  ldhName?: string;
+  unicodeName?: string;
+  status?: string[];
+  [member: string]: unknown;
+}
+
+export interface RegistrationOptions extends Options {
+  /** The filing entity the holder must be (an individual: that person). */
+  entity?: Entity;
+  /** The domain being filed; a registration of another domain is reported and not checked. */
+  domain?: string;
+}
+
+/** One point of domain verification: `'unknown'` when the data given does not show it. */
+export type RegistrationCheck = 'passed' | 'warning' | 'failed' | 'unknown';
+
+export interface RegistrationReport extends Report {
+  /** What was read, normalised; `null` when nothing could be. */
+  registration: DomainRegistration | null;
+  /** Each point MIIT verifies, so a console can show what was checked and what was not. */
+  checks: {
+    domain: RegistrationCheck; registrar: RegistrationCheck; validity: RegistrationCheck;
+    status: RegistrationCheck; realName: RegistrationCheck; holder: RegistrationCheck;
+  };
+}
+
+export interface ServerReport extends Report {
+  /** The address in canonical text; an IPv4-mapped address as its IPv4 address. */
+  ip: string | null;
+  region: 'mainland' | 'hong_kong' | 'macao' | 'taiwan' | 'other' | null;
+  /** The IP data that answered, with its licence (attribution required). */
+  source: { name: string; version: string; generated: string; licence: string; attribution: string } | null;
 }
 
 export interface AppPlatform {
