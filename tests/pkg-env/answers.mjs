@@ -51,8 +51,23 @@ const sample = bigSample();
 const started = performance.now();
 const big = api.checkDomains(sample, { locale: 'en', today: '2025-06-01' });
 extra.bigMs = Math.round(performance.now() - started);
+// Domain verification on every registration fixture, and the server check (whose IP data the
+// package entry loads on first use; the bare glue has no loader, so the reference passes it in).
+const registrationDir = new URL('../fixtures/registration/', import.meta.url);
+const registrationFiles = Object.keys(JSON.parse(readFileSync(new URL('expected.json', registrationDir), 'utf8')));
+const entity = { type: 'enterprise', name: '北京例子科技有限公司' };
+const registrations = registrationFiles.map((file) => api.checkRegistration(readFileSync(new URL(file, registrationDir), 'utf8'),
+  { today: '2026-12-01', locale: 'en', province: 'SH', entity }));
+const serverIps = ['114.114.114.114', '8.8.8.8', '202.175.1.1', '168.95.1.1', '103.235.46.39', '2400:3200::1', '10.0.0.1', 'nonsense'];
+let servers;
+if (api.checkServer) {
+  servers = await Promise.all(serverIps.map((ip) => api.checkServer(ip, { locale: 'en' })));
+} else {
+  api.__setServerRegions(readFileSync(new URL('../../pkg/server-regions.bin', import.meta.url)));
+  servers = serverIps.map((ip) => api.__checkServer(ip, { locale: 'en' }));
+}
 process.stdout.write(JSON.stringify({
   mode, webAssembly: typeof WebAssembly,
   backend: typeof api.backend === 'function' ? api.backend() : 'glue',
-  sampleSize: sample.length, result: runSample(api), big, extra,
+  sampleSize: sample.length, result: runSample(api), big, registrations, servers, extra,
 }));

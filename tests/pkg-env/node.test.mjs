@@ -23,6 +23,8 @@ test('reference: wasm-bindgen module with initSync(bytes) answers the sample', (
   assert.equal(reference.result.one.registrable, 'xn--fsqu00a.xn--fiqs8s');
   assert.ok(reference.result.domains.some((r) => r.issues.some((i) => i.code === 'domain.ip_address')));
   assert.ok(reference.sampleSize > 3000, `sample of ${reference.sampleSize} domains`);
+  assert.ok(reference.registrations.length > 30 && reference.registrations.every((r) => 'checks' in r));
+  assert.deepEqual(reference.servers.map((s) => s.region), ['mainland', 'other', 'macao', 'taiwan', 'hong_kong', 'mainland', null, null]);
   console.log(`reference (wasm): ${reference.sampleSize} domains in ${reference.extra.bigMs} ms`);
 });
 
@@ -42,6 +44,8 @@ for (const [mode, args, expected] of [
       assert.match(got.extra.initSyncError, /no WebAssembly.*await init\(\)/);
     }
     assert.deepEqual(got.result, reference.result);
+    assert.deepEqual(got.registrations, reference.registrations, 'checkRegistration on the registration fixtures');
+    assert.deepEqual(got.servers, reference.servers, 'checkServer');
     assert.equal(got.big.length, reference.big.length);
     for (let i = 0; i < reference.big.length; i += 1) {
       assert.deepEqual(got.big[i], reference.big[i], `checkDomain(${JSON.stringify(reference.big[i].input)})`);
