@@ -11,6 +11,8 @@ Sources
   recent copy of https://publicsuffix.org/list/public_suffix_list.dat (newer than Debian's).
 - IdnaTestV2.txt (Unicode's UTS #46 conformance suite): shipped in the source of the `idna`
   crate that Cargo.lock selects, found in the local cargo registry (`cargo fetch` first).
+- The server IP regions (data/server/, Debian `tor-geoipdb`) and IANA's RDAP bootstrap
+  (data/rdap/, npm `freewhois`): their own scripts, run from here so one command refreshes all.
 """
 import glob
 import os
@@ -56,6 +58,8 @@ def main():
     idna_version, unicode_version = copy_idna_tests()
     print(f"publicsuffixlist {pkg_version}: PSL {psl_version}")
     print(f"idna {idna_version}: IdnaTestV2 for Unicode {unicode_version}")
+    for script in ("refresh-server-data.py", "refresh-rdap-bootstrap.py"):
+        subprocess.check_call([sys.executable, os.path.join(ROOT, "scripts", script)])
     print("Now update data/SOURCES.md and the version strings in data/rules/*.toml if they changed.")
 
 

@@ -38,6 +38,9 @@ pub struct RulesInfo {
     pub province_profiles: RuleSet,
     pub certificate_types: RuleSet,
     pub website_names: RuleSet,
+    /// The registrar table of domain verification, and how many registrars it knows.
+    pub registrars: RuleSet,
+    pub registrar_count: usize,
     /// Where the UTS #46 mapping data of this build comes from.
     pub idna_data: &'static str,
     /// Number of message codes in the catalogue.
@@ -72,6 +75,9 @@ pub fn rules_info() -> RulesInfo {
         province_profiles: RuleSet { version: rules::PROFILES_VERSION, source: rules::PROFILES_SOURCE },
         certificate_types: RuleSet { version: rules::CERTIFICATE_TYPES_VERSION, source: rules::CERTIFICATE_TYPES_SOURCE },
         website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
+        registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
+        registrar_count: crate::registration::registrars::registrars().len()
+            + crate::registration::registrars::families().iter().map(|f| f.iana_ids.len()).sum::<usize>(),
         idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
         message_count: crate::catalogue::entries().len(),
     }

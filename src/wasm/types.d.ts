@@ -76,6 +76,10 @@ export interface RulesInfo {
   provinceProfiles: RuleSet;
   certificateTypes: RuleSet;
   websiteNames: RuleSet;
+  /** The registrar table of domain verification (MIIT approval of each, with its basis). */
+  registrars: RuleSet;
+  /** Registrars known to that table, shells of a family counted one by one. */
+  registrarCount: number;
   idnaData: string;
   messageCount: number;
 }

@@ -1,0 +1,66 @@
+//! Domain verification on arbitrary text (WHOIS, RDAP JSON, anything): no panic; the
+//! JSON reader accepts exactly what serde_json accepts (below its depth limit) and reads
+//! the same values; the report keeps ok ⇔ no error, every issue catalogued, and a text that
+//! reads as a registration checks the same as the registration it reads as.
+#![no_main]
+
+use arbitrary::Unstructured;
+use fuzz_support::{check_issues, options_from};
+use icp_precheck::input::Value;
+use icp_precheck::registration::{self, json, Unreadable};
+use icp_precheck::{check_registration, check_registration_text, Entity, FilingContext};
+use libfuzzer_sys::fuzz_target;
+
+/// `Value` as serde_json's reading would give it, for comparison.
+fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
+    match (ours, theirs) {
+        (Value::Null, serde_json::Value::Null) => true,
+        (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
+        // Whole numbers within 2^53 are exact; others may differ in the last place.
+        (Value::Number(a), serde_json::Value::Number(b)) => {
+            let b = b.as_f64().unwrap_or(f64::NAN);
+            a == &b || (a - b).abs() <= b.abs() * 1e-9 || (a.is_infinite() && b.abs() > 1e300) || (*a == 0.0 && b.abs() < 1e-300)
+        }
+        (Value::String { text, .. }, serde_json::Value::String(b)) => text == b,
+        (Value::Array { items, length }, serde_json::Value::Array(b)) => *length == b.len() && items.iter().zip(b).all(|(x, y)| same(x, y)),
+        // serde_json keeps the last of duplicate keys, sorted; `Value::get` reads the last too.
+        (Value::Object(fields), serde_json::Value::Object(b)) => fields.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(ours.get(k).unwrap_or(v), w))),
+        (Value::TooDeep | Value::TooLarge, _) => true,
+        _ => false,
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let split = data.len().saturating_sub(4);
+    let (text, tail) = data.split_at(split);
+    let options = options_from(&mut Unstructured::new(tail));
+    let text = String::from_utf8_lossy(text);
+    let text = text.as_ref();
+
+    // The JSON reader against serde_json.
+    let theirs: Result<serde_json::Value, _> = serde_json::from_str(text);
+    match (json::parse(text), &theirs) {
+        (Ok(ours), Ok(theirs)) => assert!(same(&ours, theirs), "{text:?}: {ours:?} vs {theirs:?}"),
+        (Err(Unreadable::Json { .. }), Err(e)) => {}
+        // serde_json refuses nesting past 128 levels, which we read (deeper than 32, skipped).
+        (Ok(_), Err(e)) if e.to_string().contains("recursion limit") => {}
+        (ours, theirs) => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
+    }
+
+    let entity = Entity { kind: Some("enterprise".into()), name: Some("北京例子科技有限公司".into()), ..Entity::default() };
+    let against = FilingContext { entity: Some(&entity), domain: Some("mysite.cn") };
+    let report = check_registration_text(text, &against, &options);
+    check_issues(report.ok, &report.issues, text);
+    match registration::read_text(text) {
+        Ok(parsed) => {
+            let read = report.registration.as_ref().expect("a readable text gives its registration");
+            assert_eq!(read, &parsed.registration);
+            if parsed.notes.is_empty() {
+                let again = check_registration(read, &against, &options);
+                assert_eq!(again.issues, report.issues, "{text:?}");
+                assert_eq!(again.checks, report.checks);
+            }
+        }
+        Err(_) => assert!(report.registration.is_none() && !report.ok),
+    }
+});
