@@ -62,7 +62,7 @@ for line in open(sys.argv[1]):
 [ -f "$server_regions" ] || { echo "build-pkg.sh: server-regions.bin not found in the build's OUT_DIR" >&2; exit 1; }
 
 # Everything below depends only on these; skip it when none changed.
-key=$( { sha256sum "$raw_wasm" "$server_regions" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/*;
+key=$( { sha256sum "$raw_wasm" "$server_regions" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
          grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
 if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
   echo "== post-processing unchanged ($key), reusing $stage =="

@@ -1,6 +1,8 @@
 // icp-precheck demo page. No framework, no build step: an ES module that loads ../pkg/.
 // Every piece of user input and every message is inserted with textContent / DOM APIs only.
 
+import { createVerify } from './verify.js';
+
 // ---------------------------------------------------------------------------------------------
 // Static data (labels only; the rules themselves live in the WebAssembly module)
 // ---------------------------------------------------------------------------------------------
@@ -608,16 +610,18 @@ function personFields(prefix, crumbs) {
   ];
 }
 
-function domainList(prefix, labelKey, crumbs, domains) {
+/** The domain fields of a list; `after(j)` adds something below field j (the verification). */
+function domainList(prefix, labelKey, crumbs, domains, after = null) {
   const label = t(labelKey);
-  const items = domains.map((_, j) => {
+  const items = domains.flatMap((_, j) => {
     const path = `${prefix}.${j}`;
     const remove = domains.length > 1
       ? el('button', { type: 'button', class: 'btn btn-icon', 'data-action': 'remove-item', 'data-list': prefix, 'data-index': j, 'aria-label': t('removeDomain')(j + 1) }, '×')
       : null;
-    return textField(path, null, [...crumbs, label], {
+    const field = textField(path, null, [...crumbs, label], {
       labelText: t('domainN')(j + 1), domain: true, spellcheck: false, inputmode: 'url', row: remove, placeholder: 'example.cn',
     });
+    return after ? [field, after(j)] : [field];
   });
   const listMsgs = el('ul', { id: `${idFor(prefix)}-msg`, class: 'msgs' });
   register(prefix, { focus: null, msgs: listMsgs, label: [...crumbs, label].join(' › '), listOf: prefix });
@@ -657,7 +661,8 @@ function renderForm() {
       el('div', { class: 'group-tools' },
         el('button', { type: 'button', class: 'btn btn-small btn-quiet', 'data-action': 'remove-item', 'data-list': 'websites', 'data-index': i }, t('removeWebsite')(i + 1))),
       textField(`${p}.name`, 'siteName', crumbs, { hint: 'siteNameHint' }),
-      domainList(`${p}.domains`, 'domains', crumbs, w.domains),
+      domainList(`${p}.domains`, 'domains', crumbs, w.domains, (j) => verify.block(i, j, w, crumbs)),
+      verify.serverField(i, w, crumbs),
       textField(`${p}.homepage`, 'homepage', crumbs, { type: 'url', inputmode: 'url', spellcheck: false, placeholder: 'https://www.example.cn/' }),
       checkGroup(`${p}.serviceContent`, 'serviceContent', crumbs, SERVICE_CONTENT),
       checkGroup(`${p}.languages`, 'languages', crumbs, LANGUAGES),
@@ -752,6 +757,7 @@ function onFormClick(event) {
   } else if (action === 'remove-item') {
     const arr = getAt(state.filing, list);
     const index = Number(button.dataset.index);
+    verify.removing(list, index);
     arr.splice(index, 1);
     if (list.endsWith('.domains') && arr.length === 0) arr.push('');
     focusPath = arr.length ? `${list}.${Math.min(index, arr.length - 1)}` : null;
@@ -828,6 +834,12 @@ function entryFor(path) {
 
 const validateForm = debounce(() => runValidation(false), 150);
 
+// Domain verification and server IP beside each website (verify.js).
+const verify = createVerify({
+  el, idFor, register, options, api: () => state.api, locale: () => state.locale,
+  filing: () => state.filing, revalidate: () => validateForm(),
+});
+
 function runValidation(full) {
   if (!state.api) return;
   state.fullCheck = full;
@@ -853,6 +865,8 @@ function runValidation(full) {
       el('span', { class: 'norm-item', 'data-norm': 'unicode' }, `${t('normUnicode')}: ${report.unicode}`));
   });
 
+  // Pasted or looked-up registrations go into websites[i].registrations.
+  verify.prepare(value, remap, opts);
   try {
     const report = state.api.validateFiling(value, opts);
     issues = report.issues.map((i) => ({ ...i, path: remapPath(i.path, remap) }));
@@ -861,7 +875,7 @@ function runValidation(full) {
     note.hidden = false;
     note.textContent = t('apiFailed') + (err && err.message ? err.message : String(err));
   }
-  showFindings(issues);
+  showFindings([...issues, ...verify.issues()]);
 }
 
 function showFindings(issues) {
@@ -1106,6 +1120,7 @@ function wire() {
   form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT' || e.target.type === 'checkbox') { onFormInput(e); } });
   form.addEventListener('click', onFormClick);
   form.addEventListener('submit', (e) => e.preventDefault());
+  verify.wire(form);
   $('summary-list').addEventListener('click', (e) => {
     const button = e.target.closest('button[data-path]');
     if (button) focusPath(button.dataset.path);
