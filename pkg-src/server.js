@@ -46,6 +46,7 @@ export function loadServerRegions(source) {
  * the report says so (`server.data_unavailable`) and still checks the address itself.
  */
 export async function checkServer(ip, options) {
+  if (arguments.length === 0) throw new TypeError('checkServer(ip, options?) needs its first argument, ip');
   try {
     await loadServerRegions();
   } catch {

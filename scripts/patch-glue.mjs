@@ -7,6 +7,10 @@
 //     Comparing buffers is right for both.
 //  2. `__wbg_init_js(instantiate)` (not in the .d.ts; used by ./index.js and ./js.js) runs
 //     `instantiate(imports)` instead of WebAssembly.Instance and finishes init as usual.
+//  3. Every public function refuses a call with no argument at all with a TypeError naming
+//     what is missing. wasm-bindgen passes a missing argument as `undefined`, which the module
+//     answers like any other value, with a report (a console calls validateEntity(form.entity)
+//     before the form exists); only the glue can still tell "no argument" from `undefined`.
 //
 //   node scripts/patch-glue.mjs pkg/icp_precheck.js
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +30,14 @@ if (views === 0 || left) throw new Error(`patch-glue: memory-view checks not fou
 if (!/function __wbg_get_imports\(/.test(src) || !/function __wbg_finalize_init\(instance, module\)/.test(src)) {
   throw new Error('patch-glue: __wbg_get_imports / __wbg_finalize_init not found: wasm-bindgen changed, update scripts/patch-glue.mjs');
 }
+let arity = 0;
+src = src.replace(/^export function ([a-z]\w*)\((\w+)((?:, \w+)*)\) \{\n/gm, (whole, name, first, rest) => {
+  arity += 1;
+  const signature = `${name}(${first}${rest.replace(/, (\w+)/g, ', $1?')})`;
+  return `${whole}    if (arguments.length === 0) throw new TypeError(${JSON.stringify(`${signature} needs its first argument, ${first}`)});\n`;
+});
+if (arity < 10) throw new Error(`patch-glue: only ${arity} public functions found to check for a missing argument`);
+
 const exportLine = 'export { initSync, __wbg_init as default };';
 if (!src.includes(exportLine)) throw new Error('patch-glue: export line not found');
 src = src.replace(exportLine, `/**
@@ -40,4 +52,4 @@ function __wbg_init_js(instantiate) {
 
 export { initSync, __wbg_init as default, __wbg_init_js };`);
 writeFileSync(file, src);
-console.log(`patch-glue: ${file}: ${views} memory view(s) check the buffer; __wbg_init_js added`);
+console.log(`patch-glue: ${file}: ${views} memory view(s) check the buffer; ${arity} functions refuse no argument; __wbg_init_js added`);

@@ -25,9 +25,6 @@ pub fn check_domain(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    if input.is_undefined() {
-        return Err(type_error("checkDomain(input, options?) needs the domain to check"));
-    }
     let (options, option_issues) = read_options(options.as_ref());
     with_encoder(|encoder| {
         encode_domain(encoder, &input, &options, &option_issues);
@@ -42,9 +39,6 @@ pub fn check_domains(
     #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    if inputs.is_undefined() {
-        return Err(type_error("checkDomains(inputs, options?) needs an array of domains"));
-    }
     let (options, option_issues) = read_options(options.as_ref());
     let length = match is_array(&inputs) {
         Ok(true) => array_length(&inputs),
@@ -85,7 +79,7 @@ pub fn check_domains(
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __checkDomainRendered, skip_typescript)]
 pub fn check_domain_rendered(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    call(&input, options, "checkDomain(input, options?) needs the domain to check", MAX_ITEMS, None, crate::dynamic::check_domain_value)
+    call(&input, options, MAX_ITEMS, None, crate::dynamic::check_domain_value)
 }
 
 /// Options of `checkDomain(s)`, read once per call; bad options are warnings on every report.
@@ -268,7 +262,7 @@ pub fn validate_entity(
     #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&entity, options, "validateEntity(entity, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_entity_value)
+    call(&entity, options, MAX_ITEMS, system_today(), crate::dynamic::validate_entity_value)
 }
 
 /// `validateWebsite(website, options?)`: one website entry.
@@ -277,7 +271,7 @@ pub fn validate_website(
     #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&website, options, "validateWebsite(website, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_website_value)
+    call(&website, options, MAX_ITEMS, system_today(), crate::dynamic::validate_website_value)
 }
 
 /// `validateApp(app, options?)`: one app with its platforms.
@@ -286,7 +280,7 @@ pub fn validate_app(
     #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&app, options, "validateApp(app, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_app_value)
+    call(&app, options, MAX_ITEMS, system_today(), crate::dynamic::validate_app_value)
 }
 
 /// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
@@ -295,7 +289,7 @@ pub fn validate_filing(
     #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&filing, options, "validateFiling(filing, options?) needs its first argument", MAX_ITEMS, system_today(), crate::dynamic::validate_filing_value)
+    call(&filing, options, MAX_ITEMS, system_today(), crate::dynamic::validate_filing_value)
 }
 
 /// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
@@ -305,23 +299,21 @@ pub fn parse_record_number(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     // Record numbers have no date rules: no `Date` is created for them.
-    call(&input, options, "parseRecordNumber(input, options?) needs the number to parse", MAX_ITEMS, None, crate::dynamic::parse_record_number_value)
+    call(&input, options, MAX_ITEMS, None, crate::dynamic::parse_record_number_value)
 }
 
-/// Every export: a `TypeError` (with `missing`) when there is no argument, else convert the
-/// argument (reading up to `max_items` of an array) and the options, check, convert back.
+/// Every form export: convert the argument (reading up to `max_items` of an array; `undefined`
+/// and `null` are values like any other, answered with a report) and the options, check,
+/// convert back. A call with no argument at all is refused before it gets here
+/// (`scripts/patch-glue.mjs`), since wasm-bindgen passes it as `undefined`.
 /// `today` is the page's date for the checks with date rules, `None` for the others.
 fn call<R: Serialize>(
     value: &JsValue,
     options: Option<JsValue>,
-    missing: &str,
     max_items: usize,
     today: Option<Date>,
     check: fn(&Value, &Value, Option<Date>) -> R,
 ) -> Result<JsValue, JsValue> {
-    if value.is_undefined() {
-        return Err(type_error(missing));
-    }
     let options = options.unwrap_or(JsValue::UNDEFINED);
     to_js(&check(&to_value(value, max_items), &to_value(&options, MAX_ITEMS), today))
 }
@@ -334,9 +326,6 @@ pub fn check_registration(
     #[wasm_bindgen(unchecked_param_type = "DomainRegistration | RdapAnswer | string")] registration: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RegistrationOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    if registration.is_undefined() {
-        return Err(type_error("checkRegistration(registration, options?) needs the WHOIS text, RDAP answer or registration to check"));
-    }
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let value = to_value_with(&registration, MAX_ITEMS, MAX_REGISTRATION_TEXT);
     to_js(&crate::dynamic::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
@@ -345,18 +334,12 @@ pub fn check_registration(
 /// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.
 #[wasm_bindgen(js_name = parseWhois, unchecked_return_type = "DomainRegistration")]
 pub fn parse_whois(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
-    if text.is_undefined() {
-        return Err(type_error("parseWhois(text) needs the WHOIS answer"));
-    }
     to_js(&crate::dynamic::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
 }
 
 /// `parseRdap(answer)`: what an RDAP domain answer (JSON text or object) says.
 #[wasm_bindgen(js_name = parseRdap, unchecked_return_type = "DomainRegistration")]
 pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] answer: JsValue) -> Result<JsValue, JsValue> {
-    if answer.is_undefined() {
-        return Err(type_error("parseRdap(answer) needs the RDAP answer"));
-    }
     to_js(&crate::dynamic::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
 }
 
@@ -402,10 +385,6 @@ pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, Js
 #[wasm_bindgen(js_name = rulesInfo, unchecked_return_type = "RulesInfo")]
 pub fn rules_info() -> Result<JsValue, JsValue> {
     to_js(&crate::rules_info())
-}
-
-fn type_error(message: &str) -> JsValue {
-    js_sys::TypeError::new(message).into()
 }
 
 /// Reports cross as one JSON string that the engine's native `JSON.parse` turns into plain

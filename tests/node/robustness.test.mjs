@@ -165,11 +165,22 @@ function firstIssues(name, result) {
   return name === 'checkDomains' ? result[0]?.issues : result.issues;
 }
 
-test('no argument at all is a TypeError with a clear text; undefined cannot be told from it', () => {
-  for (const [name, f] of Object.entries(functions)) {
-    assert.throws(() => f.call(), (e) => e instanceof TypeError && /needs/.test(e.message), name);
-    // wasm-bindgen cannot see arguments.length: an explicit undefined is the same call.
-    assert.throws(() => f.call(undefined), TypeError, name);
+test('no argument at all is a TypeError naming it; undefined and null are values answered with a report', () => {
+  for (const name of [...Object.keys(functions), 'checkRegistration', 'parseWhois', 'parseRdap']) {
+    const f = pkg[name];
+    assert.throws(() => f(), (e) => e instanceof TypeError && e.message.startsWith(`${name}(`) && /needs its first argument/.test(e.message), name);
+    // A console calls validateEntity(form.entity) before the form exists.
+    for (const value of [undefined, null]) {
+      const result = f(value);
+      if (name.startsWith('parse') && name !== 'parseRecordNumber') {
+        assert.deepEqual(result, {}, `${name}(${value}) reads nothing`);
+        continue;
+      }
+      const issues = firstIssues(name, result);
+      assert.ok(issues.some((i) => i.code === 'field.required' || i.code === 'field.type'), `${name}(${value}): ${JSON.stringify(issues)}`);
+    }
+    // …and with the form option `partial`, an absent form is simply not filled in yet.
+    if (name.startsWith('validate')) assert.equal(f(undefined, { partial: true }).ok, true, name);
     canary(`${name}()`);
   }
   assert.equal(typeof rulesInfo().crateVersion, 'string');
