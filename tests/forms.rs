@@ -250,3 +250,28 @@ fn individuals_filing_outside_their_id_province_are_warned() {
     assert!(issue.message.contains("北京") && issue.message.contains("上海"), "{}", issue.message);
     assert!(!validate_entity(&entity, &options("BJ")).issues.iter().any(|i| i.code == "entity.id_province"));
 }
+
+/// An individual's own certificate is the person's: a child filing as an individual is under
+/// age even when the principal block does not repeat the ID, and the two blocks must name the
+/// same certificate.
+#[test]
+fn individual_filers_are_people() {
+    use icp_precheck::{validate_entity, Certificate, Entity, Options, Person, Province};
+    let today = icp_precheck::Date::new(2026, 12, 1);
+    let beijing = Options { province: Province::parse("BJ"), today, ..Options::default() };
+    // Born 2015-03-07: eleven years old on the day.
+    let child = Certificate { kind: Some("resident_id".into()), number: Some("110105201503070013".into()), valid_until: Some("long-term".into()) };
+    let entity = Entity { kind: Some("个人".into()), name: Some("张小明".into()), certificate: Some(child.clone()), ..Entity::default() };
+    let codes = |e: &Entity, o: &Options| validate_entity(e, o).issues.iter().map(|i| (i.code, i.path.clone())).collect::<Vec<_>>();
+    let found = codes(&entity, &beijing);
+    assert!(found.contains(&("person.underage", "certificate.number".to_owned())), "{found:?}");
+    // The same ID in the principal block is said once, there.
+    let with_principal = Entity { responsible: Some(Person { name: Some("张小明".into()), certificate: Some(child.clone()), ..Person::default() }), ..entity.clone() };
+    let found = codes(&with_principal, &beijing);
+    assert_eq!(found.iter().filter(|(c, _)| *c == "person.underage").count(), 1, "{found:?}");
+    // Another person's ID in the principal block.
+    let adult = Certificate { kind: Some("resident_id".into()), number: Some("11010519491231002X".into()), valid_until: Some("long-term".into()) };
+    let other = Entity { responsible: Some(Person { name: Some("张小明".into()), certificate: Some(adult), ..Person::default() }), ..entity };
+    let found = codes(&other, &beijing);
+    assert!(found.contains(&("entity.principal_certificate", "responsible.certificate.number".to_owned())), "{found:?}");
+}

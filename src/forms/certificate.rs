@@ -51,8 +51,9 @@ pub(crate) fn check(cert: Option<&Certificate>, path: &str, holder: Holder, ctx:
         check_number(info.number, number, &number_path, ctx, &mut facts);
     }
     if let Some(until) = cert.valid_until.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        // An individual files with their own, personal certificate.
         let min_days = match holder {
-            Holder::Person => ctx.profile.personal_certificate_min_days,
+            Holder::Person | Holder::Entity(Some(EntityType::Individual)) => ctx.profile.personal_certificate_min_days,
             Holder::Entity(_) => ctx.profile.entity_certificate_min_days,
         };
         check_valid_until(until, min_days, &join(path, "validUntil"), ctx);

@@ -74,6 +74,22 @@ pub(crate) fn check(entity: &Entity, path: &str, ctx: &mut Ctx) -> EntityFacts {
     let principal = person::check(entity.responsible.as_ref(), &responsible_path, landline, ctx);
 
     if is_individual {
+        // An individual's certificate is the person's own: the person rules apply to it
+        // (§2.6 age by province; §2.7 expiry with the personal margin, in certificate::check).
+        // When the principal block carries the same number, its own check has said it already.
+        let cert_number_path = join(path, "certificate.number");
+        if let Some(birth) = cert.birth_date {
+            if principal.certificate_number != cert.number {
+                person::check_age(birth, &cert_number_path, ctx);
+            }
+        }
+        // §2.5 E2 [C]: the individual is their own principal, so both blocks name one
+        // certificate.
+        if let (Some(own), Some(principal_number)) = (&cert.number, &principal.certificate_number) {
+            if own != principal_number {
+                ctx.issues.error("entity.principal_certificate", &join(&responsible_path, "certificate.number"), params![]);
+            }
+        }
         // §2.5 E2 [C]: an individual files under their own name.
         if let (Some(name), Some(principal_name)) = (&name, &principal.name) {
             if normalise_name(name) != normalise_name(principal_name) {

@@ -102,7 +102,7 @@ pub(crate) fn check_mobile(text: &str, path: &str, ctx: &mut Ctx) -> Option<Stri
 
 /// §2.6: no national minimum; the provinces that state one make it an error, elsewhere a
 /// principal under 18 gets a warning. Jiangsu: 16–18 needs proof of employment or income.
-fn check_age(birth: Date, path: &str, ctx: &mut Ctx) {
+pub(crate) fn check_age(birth: Date, path: &str, ctx: &mut Ctx) {
     let Some(age) = birth.age_on(ctx.today) else { return };
     let age = u32::from(age);
     let profile = ctx.profile;
