@@ -138,27 +138,77 @@ struct CertificateTypeRow {
     entities: Vec<String>,
 }
 
-/// One province profile as written: every field optional, so a province states only what
-/// differs from `[default]`.
-#[derive(Deserialize, Default, Clone)]
-struct Profile {
-    principal_min_age: Option<u32>,
-    principal_warn_age: Option<u32>,
-    no_shixiaqu: Option<bool>,
-    house_number_for: Option<Vec<String>>,
-    room_number_for: Option<Vec<String>>,
-    landline_required_for: Option<Vec<String>>,
-    individual_no_blog: Option<bool>,
-    requires_simplified_chinese: Option<bool>,
-    website_name_extra_words: Option<Vec<String>>,
-    individual_name_extra_words: Option<Vec<String>>,
-    max_websites_unit: Option<u32>,
-    max_websites_individual: Option<u32>,
-    domain_prefix_words: Option<Vec<String>>,
-    domain_min_validity_days: Option<u32>,
-    personal_certificate_min_days: Option<u32>,
-    entity_certificate_min_days: Option<u32>,
+/// Every key of a province profile, declared once: the struct as written (every field
+/// optional, so a province states only what differs from `[default]`), the merge over the
+/// default, and the Rust literal. A new key is one line here plus its field in
+/// `src/rules.rs` `ProvinceProfile` (the build fails until both agree).
+///
+/// Kinds: `number` (u32, required in `[default]`), `flag` (bool, default false), `words`
+/// (a list of strings), `entity_types` (a list of entity-type keys, checked), `choice` (a
+/// string naming a variant of the Rust enum given, e.g. `LegalRepresentativeRule`).
+macro_rules! profile_keys {
+    ($($name:ident: $kind:ident $(($enum:ident))?),* $(,)?) => {
+        #[derive(Deserialize, Default, Clone)]
+        #[serde(deny_unknown_fields)]
+        struct Profile {
+            $($name: Option<profile_keys!(@type $kind)>,)*
+        }
+
+        impl Profile {
+            fn merged_over(&self, default: &Profile) -> Profile {
+                Profile { $($name: self.$name.clone().or(default.$name.clone()),)* }
+            }
+
+            fn literal(&self, code: Option<&str>, entity_list: &dyn Fn(&[String], &str) -> String) -> String {
+                let mut out = format!("ProvinceProfile {{ province: {code:?}");
+                $(
+                    let value = profile_keys!(@literal $kind $(($enum))?, &self.$name, stringify!($name), entity_list);
+                    out.push_str(&format!(", {}: {}", stringify!($name), value));
+                )*
+                out.push_str(" }");
+                out
+            }
+        }
+    };
+    (@type number) => { u32 };
+    (@type flag) => { bool };
+    (@type words) => { Vec<String> };
+    (@type entity_types) => { Vec<String> };
+    (@type choice) => { String };
+    (@literal number, $v:expr, $what:expr, $list:expr) => {
+        $v.unwrap_or_else(|| panic!("province-profiles.toml: [default] lacks {}", $what)).to_string()
+    };
+    (@literal flag, $v:expr, $what:expr, $list:expr) => { $v.unwrap_or_default().to_string() };
+    (@literal words, $v:expr, $what:expr, $list:expr) => { format!("&{:?}", $v.clone().unwrap_or_default()) };
+    (@literal entity_types, $v:expr, $what:expr, $list:expr) => { $list($v.as_deref().unwrap_or_default(), $what) };
+    (@literal choice ($enum:ident), $v:expr, $what:expr, $list:expr) => {{
+        let value = $v.clone().unwrap_or_else(|| panic!("province-profiles.toml: [default] lacks {}", $what));
+        format!("{}::{}", stringify!($enum), variant(&value))
+    }};
 }
+
+profile_keys! {
+    principal_min_age: number,
+    principal_warn_age: number,
+    no_shixiaqu: flag,
+    house_number_for: entity_types,
+    room_number_for: entity_types,
+    landline_required_for: entity_types,
+    individual_no_blog: flag,
+    requires_simplified_chinese: flag,
+    website_name_extra_words: words,
+    individual_name_extra_words: words,
+    max_websites_unit: number,
+    max_websites_individual: number,
+    domain_prefix_words: words,
+    domain_min_validity_days: number,
+    personal_certificate_min_days: number,
+    entity_certificate_min_days: number,
+    principal_legal_representative: choice(LegalRepresentativeRule),
+    hong_kong_principal_documents: words,
+    unit_no_other_content: flag,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Profiles {
@@ -271,56 +321,23 @@ pub fn bake(dir: &Path) -> String {
     }
     writeln!(out, "];\n").ok();
 
-    // Province profiles, each merged over the default.
+    // Province profiles, each merged over the default. A province that states a minimum age
+    // but no warning age warns from that minimum.
     let merge = |p: &Profile| -> Profile {
-        let d = &profiles.default;
-        Profile {
-            principal_min_age: p.principal_min_age.or(d.principal_min_age),
-            principal_warn_age: p.principal_warn_age.or(p.principal_min_age).or(d.principal_warn_age),
-            no_shixiaqu: p.no_shixiaqu.or(d.no_shixiaqu),
-            house_number_for: p.house_number_for.clone().or(d.house_number_for.clone()),
-            room_number_for: p.room_number_for.clone().or(d.room_number_for.clone()),
-            landline_required_for: p.landline_required_for.clone().or(d.landline_required_for.clone()),
-            individual_no_blog: p.individual_no_blog.or(d.individual_no_blog),
-            requires_simplified_chinese: p.requires_simplified_chinese.or(d.requires_simplified_chinese),
-            website_name_extra_words: p.website_name_extra_words.clone().or(d.website_name_extra_words.clone()),
-            individual_name_extra_words: p.individual_name_extra_words.clone().or(d.individual_name_extra_words.clone()),
-            max_websites_unit: p.max_websites_unit.or(d.max_websites_unit),
-            max_websites_individual: p.max_websites_individual.or(d.max_websites_individual),
-            domain_prefix_words: p.domain_prefix_words.clone().or(d.domain_prefix_words.clone()),
-            domain_min_validity_days: p.domain_min_validity_days.or(d.domain_min_validity_days),
-            personal_certificate_min_days: p.personal_certificate_min_days.or(d.personal_certificate_min_days),
-            entity_certificate_min_days: p.entity_certificate_min_days.or(d.entity_certificate_min_days),
-        }
+        let mut merged = p.merged_over(&profiles.default);
+        merged.principal_warn_age = p.principal_warn_age.or(p.principal_min_age).or(profiles.default.principal_warn_age);
+        merged
     };
-    let profile_literal = |code: Option<&str>, p: &Profile| -> String {
-        let req = |what: &str| -> u32 { panic!("province-profiles.toml: [default] lacks {what}") };
-        format!(
-            "ProvinceProfile {{ province: {code:?}, principal_min_age: {}, principal_warn_age: {}, no_shixiaqu: {}, house_number_for: {}, room_number_for: {}, landline_required_for: {}, individual_no_blog: {}, requires_simplified_chinese: {}, website_name_extra_words: &{:?}, individual_name_extra_words: &{:?}, max_websites_unit: {}, max_websites_individual: {}, domain_prefix_words: &{:?}, domain_min_validity_days: {}, personal_certificate_min_days: {}, entity_certificate_min_days: {} }}",
-            p.principal_min_age.unwrap_or_else(|| req("principal_min_age")),
-            p.principal_warn_age.unwrap_or_else(|| req("principal_warn_age")),
-            p.no_shixiaqu.unwrap_or_default(),
-            entity_list(p.house_number_for.as_deref().unwrap_or_default(), "house_number_for"),
-            entity_list(p.room_number_for.as_deref().unwrap_or_default(), "room_number_for"),
-            entity_list(p.landline_required_for.as_deref().unwrap_or_default(), "landline_required_for"),
-            p.individual_no_blog.unwrap_or_default(),
-            p.requires_simplified_chinese.unwrap_or_default(),
-            p.website_name_extra_words.clone().unwrap_or_default(),
-            p.individual_name_extra_words.clone().unwrap_or_default(),
-            p.max_websites_unit.unwrap_or_else(|| req("max_websites_unit")),
-            p.max_websites_individual.unwrap_or_else(|| req("max_websites_individual")),
-            p.domain_prefix_words.clone().unwrap_or_default(),
-            p.domain_min_validity_days.unwrap_or_else(|| req("domain_min_validity_days")),
-            p.personal_certificate_min_days.unwrap_or_else(|| req("personal_certificate_min_days")),
-            p.entity_certificate_min_days.unwrap_or_else(|| req("entity_certificate_min_days")),
-        )
-    };
+    let profile_literal = |code: Option<&str>, p: &Profile| -> String { p.literal(code, &entity_list) };
     writeln!(out, "pub(crate) const PROFILES_VERSION: &str = {:?};", profiles.version).ok();
     writeln!(out, "pub(crate) const PROFILES_SOURCE: &str = {:?};", profiles.source).ok();
     writeln!(out, "pub(crate) static DEFAULT_PROFILE: ProvinceProfile = {};", profile_literal(None, &merge(&profiles.default))).ok();
     writeln!(out, "pub(crate) static PROVINCE_PROFILES: [ProvinceProfile; {}] = [", profiles.province.len()).ok();
     for (code, p) in &profiles.province {
         assert!(provinces.province.iter().any(|q| &q.code == code), "province-profiles.toml: unknown province {code}");
+        for key in p.hong_kong_principal_documents.iter().flatten() {
+            assert!(certificate_types.types.iter().any(|t| &t.key == key), "province-profiles.toml: {code}: unknown certificate type {key:?}");
+        }
         writeln!(out, "    {},", profile_literal(Some(code), &merge(p))).ok();
     }
     writeln!(out, "];\n").ok();

@@ -122,6 +122,26 @@ pub struct ProvinceProfile {
     pub domain_min_validity_days: u32,
     pub personal_certificate_min_days: u32,
     pub entity_certificate_min_days: u32,
+    /// Whether an enterprise's principal (主体负责人) must be its legal representative (§2.5 E4).
+    pub principal_legal_representative: LegalRepresentativeRule,
+    /// The only certificate types a Hong Kong principal may use (§2.2; empty: any personal one).
+    pub hong_kong_principal_documents: &'static [&'static str],
+    /// Units may not choose 其他 as their website's service content (§3.2).
+    pub unit_no_other_content: bool,
+}
+
+/// A province's rule on an enterprise principal who is not the legal representative (§2.5 E4,
+/// Tencent's table, [C] S5; conflicting sources make it [U]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegalRepresentativeRule {
+    /// Must be the legal representative.
+    Required,
+    /// Someone else, with the legal representative's authorisation letter.
+    Authorisation,
+    /// Sources disagree.
+    Disputed,
+    /// Anyone.
+    Free,
 }
 
 /// The profile of `province`, or the national default.

@@ -35,6 +35,7 @@ fn enterprise_filing() -> Filing {
             certificate_address: s("北京市朝阳区建国路88号"),
             address: s("北京市朝阳区建国路88号"),
             responsible: Some(zhang_san()),
+            legal_representative: None,
         }),
         websites: vec![Website { name: s("某某科技产品展示"), domains: vec!["www.mysite.com".into()], responsible: Some(zhang_san()), ..Website::default() }],
         apps: vec![App {
@@ -74,6 +75,7 @@ fn a_good_individual_filing_passes() {
             certificate_address: s("北京市东城区东长安街1号"),
             address: s("北京市东城区东长安街1号"),
             responsible: Some(zhang_san()),
+            legal_representative: None,
         }),
         websites: vec![Website {
             name: s("张三读书笔记"),
@@ -242,6 +244,7 @@ fn individuals_filing_outside_their_id_province_are_warned() {
         certificate_address: s("北京市东城区东长安街1号"),
         address: s("上海市徐汇区漕溪北路88号1203室"),
         responsible: Some(zhang_san()),
+        legal_representative: None,
     };
     let report = validate_entity(&entity, &options("SH"));
     let issue = report.issues.iter().find(|i| i.code == "entity.id_province").expect("entity.id_province");
@@ -274,4 +277,51 @@ fn individual_filers_are_people() {
     let other = Entity { responsible: Some(Person { name: Some("张小明".into()), certificate: Some(adult), ..Person::default() }), ..entity };
     let found = codes(&other, &beijing);
     assert!(found.contains(&("entity.principal_certificate", "responsible.certificate.number".to_owned())), "{found:?}");
+}
+
+/// §2.5 E4: an enterprise's principal against its legal representative, by province; §2.2:
+/// Beijing's document for a Hong Kong principal; §3.2: Guangdong's units and 其他.
+#[test]
+fn province_rules_of_section_two() {
+    use icp_precheck::{validate_entity, validate_website, Certificate, Entity, Options, Person, Province, Severity, Website};
+    let today = icp_precheck::Date::new(2026, 12, 1);
+    let at = |code: &str| Options { province: Province::parse(code), today, partial: true, ..Options::default() };
+    let enterprise = Entity {
+        kind: Some("企业".into()),
+        legal_representative: Some("李四".into()),
+        responsible: Some(Person { name: Some("张三".into()), ..Person::default() }),
+        ..Entity::default()
+    };
+    let finding = |options: &Options| {
+        validate_entity(&enterprise, options).issues.into_iter().find(|i| i.code == "entity.principal_not_legal_representative").map(|i| (i.severity, i.path))
+    };
+    assert_eq!(finding(&at("SH")), Some((Severity::Error, "responsible.name".to_owned())));
+    assert_eq!(finding(&at("SC")).map(|f| f.0), Some(Severity::Warning), "an authorisation letter");
+    assert_eq!(finding(&at("BJ")).map(|f| f.0), Some(Severity::Warning), "sources disagree");
+    assert_eq!(finding(&at("HI")), None, "may be someone else");
+    let same = Entity { legal_representative: Some(" 张 三".into()), ..enterprise.clone() };
+    assert!(validate_entity(&same, &at("SH")).issues.iter().all(|i| i.code != "entity.principal_not_legal_representative"));
+
+    // A Hong Kong principal with a residence permit (810000…) in Beijing; the permit is fine.
+    let hong_kong = |kind: &str, number: &str| Entity {
+        kind: Some("企业".into()),
+        responsible: Some(Person {
+            name: Some("陈大文".into()),
+            certificate: Some(Certificate { kind: Some(kind.into()), number: Some(number.into()), valid_until: None }),
+            ..Person::default()
+        }),
+        ..Entity::default()
+    };
+    let codes = |e: &Entity, o: &Options| validate_entity(e, o).issues.into_iter().map(|i| i.code).collect::<Vec<_>>();
+    assert!(codes(&hong_kong("hmt_residence_permit", "810000199408230021"), &at("BJ")).contains(&"person.hong_kong_document"));
+    assert!(!codes(&hong_kong("hmt_residence_permit", "810000199408230021"), &at("SH")).contains(&"person.hong_kong_document"));
+    assert!(!codes(&hong_kong("hk_macao_permit", "H12345678"), &at("BJ")).contains(&"person.hong_kong_document"));
+
+    // 其他 as a unit's service content in Guangdong.
+    let website = Website { service_content: vec!["其他".into()], ..Website::default() };
+    let unit = Options { entity_type: icp_precheck::EntityType::parse("企业"), ..at("GD") };
+    let found: Vec<_> = validate_website(&website, &unit).issues.into_iter().map(|i| (i.code, i.severity)).collect();
+    assert!(found.contains(&("website.service_content_other", Severity::Warning)), "{found:?}");
+    let elsewhere = Options { entity_type: icp_precheck::EntityType::parse("企业"), ..at("SH") };
+    assert!(validate_website(&website, &elsewhere).issues.iter().all(|i| i.code != "website.service_content_other"));
 }

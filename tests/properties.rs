@@ -115,6 +115,7 @@ fn everything(text: &str, options: &Options) {
         certificate_address: s(),
         address: s(),
         responsible: Some(person(text)),
+        legal_representative: None,
     };
     let website = Website {
         name: s(),

@@ -6,7 +6,7 @@ use super::person::{self, PersonFacts};
 use super::{join, Ctx, Entity};
 use crate::issue::{params, Issues, Report, Severity};
 use crate::options::{Options, Province};
-use crate::rules::{provinces, EntityType};
+use crate::rules::{provinces, CertificateTypeInfo, EntityType, LegalRepresentativeRule};
 
 /// `validateEntity(entity, options)`: every field of the entity and its principal. Paths are
 /// relative to the entity (`responsible.mobile`).
@@ -113,7 +113,68 @@ pub(crate) fn check(entity: &Entity, path: &str, ctx: &mut Ctx) -> EntityFacts {
             }
         }
     }
+    if entity_type == Some(EntityType::Enterprise) {
+        check_legal_representative(entity.legal_representative.as_deref(), principal.name.as_deref(), &join(&responsible_path, "name"), ctx);
+    }
+    // The principal's document, and an individual's own.
+    check_hong_kong_document(entity.responsible.as_ref().and_then(|p| p.certificate.as_ref()), &join(&responsible_path, "certificate.type"), ctx);
+    if is_individual {
+        check_hong_kong_document(entity.certificate.as_ref(), &join(path, "certificate.type"), ctx);
+    }
     EntityFacts { entity_type, principal }
+}
+
+/// §2.5 E4 [C] S5: in most provinces an enterprise's principal is its legal representative;
+/// in some, anyone with the representative's authorisation letter; the sources disagree on
+/// others ([U]). Checked when the form gives the legal representative's name.
+fn check_legal_representative(representative: Option<&str>, principal: Option<&str>, path: &str, ctx: &mut Ctx) {
+    let (Some(representative), Some(principal)) = (representative.map(str::trim).filter(|r| !r.is_empty()), principal) else { return };
+    if normalise_name(representative) == normalise_name(principal) {
+        return;
+    }
+    let (severity, key) = match ctx.profile.principal_legal_representative {
+        LegalRepresentativeRule::Required => (Severity::Error, "entity.principal_not_legal_representative"),
+        LegalRepresentativeRule::Authorisation => (Severity::Warning, "entity.principal_not_legal_representative.authorisation"),
+        LegalRepresentativeRule::Disputed => (Severity::Warning, "entity.principal_not_legal_representative.disputed"),
+        LegalRepresentativeRule::Free => return,
+    };
+    let province = ctx.options.province.map(|p| p.code()).unwrap_or_default();
+    let display = params!["province" => ctx.province_name()];
+    ctx.issues.add_displayed(
+        severity,
+        "entity.principal_not_legal_representative",
+        key,
+        path,
+        params!["principal" => principal, "legal_representative" => representative, "province" => province],
+        display,
+    );
+}
+
+/// §2.2 [C] S8, S9, S39: where a province names the documents a Hong Kong principal files
+/// with (Beijing: the 港澳居民来往内地通行证 only), another one is refused. Hong Kong is read
+/// from the document itself: a permit number starting with H, a residence permit's 810000.
+fn check_hong_kong_document(certificate: Option<&super::Certificate>, path: &str, ctx: &mut Ctx) {
+    let allowed = ctx.profile.hong_kong_principal_documents;
+    let Some(certificate) = certificate.filter(|_| !allowed.is_empty()) else { return };
+    let (Some(kind), Some(number)) = (certificate.kind.as_deref().and_then(CertificateTypeInfo::parse), certificate.number.as_deref()) else { return };
+    let number = number.trim().to_ascii_uppercase();
+    let hong_kong = match kind.key {
+        "hk_macao_permit" => number.starts_with('H'),
+        "hmt_residence_permit" => number.starts_with("810000"),
+        _ => false,
+    };
+    if hong_kong && !allowed.contains(&kind.key) {
+        let province = ctx.options.province.map(|p| p.code()).unwrap_or_default();
+        let display = params!["province" => ctx.province_name()];
+        ctx.issues.add_displayed(
+            Severity::Error,
+            "person.hong_kong_document",
+            "person.hong_kong_document",
+            path,
+            params!["certificate_type" => kind.key, "province" => province],
+            display,
+        );
+    }
 }
 
 /// Names compare without white space and with full-width brackets folded.

@@ -66,6 +66,9 @@ pub struct Entity {
     pub address: Option<String>,
     /// 主体负责人.
     pub responsible: Option<Person>,
+    /// The legal representative's name (法定代表人), where the form asks for it: some
+    /// provinces require the principal to be that person (§2.5 E4).
+    pub legal_representative: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -265,6 +268,7 @@ pub(crate) fn read_entity(value: &Value, path: &str, issues: &mut Issues) -> Opt
         certificate_address: string(v, "certificateAddress", path, issues),
         address: string(v, "address", path, issues),
         responsible: v.get("responsible").and_then(|p| read_person(p, &join(path, "responsible"), issues)),
+        legal_representative: string(v, "legalRepresentative", path, issues),
     })
 }
 

@@ -152,9 +152,19 @@ fn check_homepage(homepage: &str, registrables: &[(String, String)], path: &str,
     }
 }
 
-/// §3.2: individuals may not run blogs (Beijing, Guizhou, Zhejiang) nor forums (national).
+/// §3.2: individuals may not run blogs (Beijing, Guizhou, Zhejiang) nor forums (national);
+/// units in some provinces may not choose 其他.
 fn check_service_content(content: &[String], individual: bool, path: &str, ctx: &mut Ctx) {
     if !individual {
+        // §3.2 [C] S13: a unit may not choose 其他 where the province says so (which province
+        // S13 means is [U]: a warning).
+        if ctx.profile.unit_no_other_content {
+            for (i, item) in content.iter().enumerate().filter(|(_, item)| matches!(item.trim(), "其他" | "8388608")) {
+                let display = params!["province" => ctx.province_name()];
+                let province = ctx.options.province.map(|p| p.code()).unwrap_or_default();
+                ctx.issues.add_displayed(Severity::Warning, "website.service_content_other", "website.service_content_other", &join(path, i), params!["content" => item.trim(), "province" => province], display);
+            }
+        }
         return;
     }
     for (i, item) in content.iter().enumerate() {

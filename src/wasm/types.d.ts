@@ -108,6 +108,8 @@ export interface Entity {
   address?: string;
   /** 主体负责人 */
   responsible?: Person;
+  /** 法定代表人: where given, compared with the principal in the provinces that require them to be one person. */
+  legalRepresentative?: string;
 }
 
 export interface Website {
