@@ -25,7 +25,7 @@ NIGHTLY=${ICP_NIGHTLY:-nightly}
 # 'profile.release.package.icp-precheck.opt-level=3').
 target_dir=target/pkg-wasm
 stage=target/pkg-stage
-mkdir -p target
+mkdir -p target "$target_dir"
 
 # Several people (and agents) share this tree: one pkg/ build at a time.
 exec 9>target/.pkg-build.lock
