@@ -84,6 +84,12 @@ test('rulesInfo names every rule set with version and source', () => {
   const info = rulesInfo();
   assert.equal(info.tldAllowlist.version, '2022-08-30');
   assert.match(info.publicSuffixList.version, /^\d{4}-\d{2}-\d{2}/);
-  assert.deepEqual(info.provinces, ['BJ', 'GD', 'GZ', 'JS', 'SC', 'SH', 'ZJ']);
+  // Provinces with any rule of their own: the seven with full profiles, and those whose only
+  // rule is on the principal and the legal representative (Tencent's table of 2026).
+  assert.deepEqual(info.provinces, [...new Set(info.provinces)].sort());
+  for (const code of ['BJ', 'GD', 'GZ', 'JS', 'SC', 'SH', 'ZJ', 'TJ', 'HI']) assert.ok(info.provinces.includes(code), code);
+  assert.equal(info.provinces.length, 30);
+  assert.equal(info.registrars.version, '2026-12-01');
+  assert.ok(info.registrarCount > 600, `${info.registrarCount} registrars`);
   assert.ok(info.messageCount > 30);
 });
