@@ -78,7 +78,7 @@ pub fn bake(path: &Path) -> String {
     writeln!(out, "pub const SOURCE: &str = {:?};", file.source).ok();
     writeln!(out, "pub(crate) static REGISTRARS: [Registrar; {}] = [", file.registrar.len()).ok();
     for row in &file.registrar {
-        let at = row.names.first().cloned().unwrap_or_else(|| panic!("registrars.toml: a row without names"));
+        let at = row.names.first().or(row.names_zh.first()).cloned().unwrap_or_else(|| panic!("registrars.toml: a row without names"));
         assert!(!row.source.trim().is_empty(), "{at}: no source");
         check_date(&row.date, &at);
         if let Some(id) = row.iana_id {

@@ -155,3 +155,30 @@ fn a_whole_registration_object() {
     let report = check_registration(&registration, &against, &Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() });
     assert!(report.ok && report.issues.is_empty(), "{:?}", report.issues);
 }
+
+/// Every registrar that a real CNNIC or gTLD answer of the fixtures names is in the table, so
+/// none of them is "unknown": the table knows the registrars applicants meet.
+#[test]
+fn the_fixtures_registrars_are_known() {
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() };
+    let mut unknown = Vec::new();
+    for (file, want) in fixtures() {
+        if want["registrar"].is_null() {
+            continue;
+        }
+        let report = check_registration_text(&text(&file), &FilingContext::default(), &options);
+        if report.issues.iter().any(|i| i.code == "registration.registrar_unknown") {
+            unknown.push(format!("{file}: {}", want["registrar"]));
+        }
+    }
+    // Left unknown on purpose, each with its reason.
+    const LEFT_UNKNOWN: [(&str, &str); 2] = [
+        ("rdap-example.com-rfc9537.json", "RFC 9537's example registrar"),
+        ("whois-zwad.net.txt", "a 2014 answer: IANA 1316 has since been renamed and terminated"),
+    ];
+    for (file, why) in LEFT_UNKNOWN {
+        assert!(unknown.iter().any(|u| u.starts_with(file)), "{file} is known now ({why}): take it off the list");
+    }
+    unknown.retain(|u| !LEFT_UNKNOWN.iter().any(|(f, _)| u.starts_with(f)));
+    assert!(unknown.is_empty(), "registrars the table does not know:\n{}", unknown.join("\n"));
+}
