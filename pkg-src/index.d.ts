@@ -3,6 +3,8 @@
 export * from './icp_precheck.js';
 export { checkServer, loadServerRegions } from './server.js';
 export { rdapServers, lookupRdap } from './rdap.js';
+export { schemas, createSchemas, rules } from './integrations.js';
+export type { SchemaOptions, SchemaIssue, SchemaResult, SchemaSuccess, SchemaFailure, IcpSchema, Schemas, Rule, RuleOptions, CertificateRuleOptions, RuleError, FormRules, FieldData } from './integrations.js';
 import type { InitInput, InitOutput, SyncInitInput } from './icp_precheck.js';
 
 /**

@@ -12,6 +12,7 @@ import wasmInit, { initSync as wasmInitSync, __wbg_init_js as initWithJs } from 
 export * from './icp_precheck.js';
 export { checkServer, loadServerRegions } from './server.js';
 export { rdapServers, lookupRdap } from './rdap.js';
+export { schemas, createSchemas, rules } from './integrations.js';
 
 let chosen = null;
 let output = null;

@@ -10,6 +10,7 @@ import instantiate from './icp_precheck_asm.js';
 export * from './icp_precheck.js';
 export { checkServer, loadServerRegions } from './server.js';
 export { rdapServers, lookupRdap } from './rdap.js';
+export { schemas, createSchemas, rules } from './integrations.js';
 
 /** Starts the JavaScript build; any argument is ignored. */
 export function initSync() {

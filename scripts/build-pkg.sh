@@ -99,7 +99,7 @@ else
     node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
   done
   node scripts/inline-snippets.mjs "$stage/icp_precheck.js"
-  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/server.js pkg-src/server.d.ts pkg-src/README.md "$stage/"
+  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/server.js pkg-src/server.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"
   cp "$server_regions" "$stage/server-regions.bin"
   cp data/rdap/dns.json "$stage/rdap-bootstrap.json"
 
@@ -125,6 +125,8 @@ else
     "./wasm": { "types": "./icp_precheck.d.ts", "default": "./icp_precheck.js" },
     "./js": { "types": "./js.d.ts", "default": "./js.js" },
     "./rdap": { "types": "./rdap.d.ts", "default": "./rdap.js" },
+    "./integrations": { "types": "./integrations.d.ts", "default": "./integrations.js" },
+    "./element": { "types": "./element.d.ts", "default": "./element.js" },
     "./rdap-bootstrap.json": "./rdap-bootstrap.json",
     "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm",
     "./server-regions.bin": "./server-regions.bin",
@@ -134,9 +136,10 @@ else
     "index.js", "index.d.ts", "js.js", "js.d.ts",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
     "icp_precheck_asm.js", "rdap.js", "rdap.d.ts", "rdap-bootstrap.json",
-    "server.js", "server.d.ts", "server-regions.bin", "README.md"
+    "server.js", "server.d.ts", "server-regions.bin",
+    "integrations.js", "integrations.d.ts", "element.js", "element.d.ts", "README.md"
   ],
-  "sideEffects": false,
+  "sideEffects": ["./element.js"],
   "engines": { "node": ">=18" }
 }
 JSON

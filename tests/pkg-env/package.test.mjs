@@ -112,7 +112,8 @@ test('package.json: name, version, types, exports, files, sideEffects', () => {
   assert.equal(pkgJson.name, 'icp-precheck');
   assert.equal(pkgJson.version, cargo);
   assert.equal(pkgJson.type, 'module');
-  assert.equal(pkgJson.sideEffects, false);
+  // Only the custom element's module registers something when imported: bundlers may drop the rest.
+  assert.deepEqual(pkgJson.sideEffects, ['./element.js']);
   assert.equal(pkgJson.types, './index.d.ts');
   assert.equal(pkgJson.exports['.'].types, './index.d.ts');
   assert.deepEqual(Object.keys(pkgJson.exports['.']).at(0), 'types', '"types" comes first');
