@@ -13,6 +13,7 @@
 
 mod app;
 mod certificate;
+mod email;
 mod entity;
 mod filing;
 mod person;
@@ -414,7 +415,7 @@ macro_rules! finding {
         })*
     };
 }
-use crate::fields::{app_id, email, landline, mobile, record_number};
+use crate::fields::{app_id, landline, mobile, record_number};
 finding!(mobile::Error, email::Error, landline::Error, app_id::PackageNameError, app_id::DigestError, record_number::Error;
     warnings: mobile::Warning, app_id::PackageNameWarning, record_number::Warning);
 

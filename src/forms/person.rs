@@ -3,7 +3,7 @@
 
 use super::certificate::{self, Holder};
 use super::{join, report, Ctx, Person};
-use crate::fields::{email, landline, mobile};
+use crate::fields::{landline, mobile};
 use crate::issue::{params, Severity};
 use crate::options::Date;
 use crate::rules::EntityType;
@@ -70,9 +70,7 @@ pub(crate) fn check(person: Option<&Person>, path: &str, landline_required: bool
 
     let email_path = join(path, "email");
     if let Some(text) = ctx.text(&person.email, &email_path) {
-        if let Err(e) = email::validate(text) {
-            report(&e, &email_path, ctx);
-        }
+        super::email::check(text, &email_path, ctx);
     }
     facts
 }
