@@ -16,6 +16,8 @@
 
 #[path = "build/catalogue.rs"]
 mod catalogue;
+#[path = "build/phone.rs"]
+mod phone;
 #[path = "build/psl.rs"]
 mod psl;
 #[path = "build/registrars.rs"]
@@ -39,6 +41,7 @@ fn main() {
     write(&out.join("rules.rs"), &rules::bake(&root.join("data/rules")));
     write(&out.join("registrars.rs"), &registrars::bake(&root.join("data/registration/registrars.toml")));
     server::bake_into(&root.join("data/server"), &out.join("server-regions.bin"));
+    phone::bake_into(&root.join("data/phone"), &root.join("data/rules/provinces.toml"), &out);
 }
 
 fn write(path: &Path, contents: &str) {

@@ -207,6 +207,7 @@ profile_keys! {
     principal_legal_representative: choice(LegalRepresentativeRule),
     hong_kong_principal_documents: words,
     unit_no_other_content: flag,
+    principal_mobile_in_province: flag,
 }
 
 #[derive(Deserialize)]

@@ -58,7 +58,7 @@ def main():
     idna_version, unicode_version = copy_idna_tests()
     print(f"publicsuffixlist {pkg_version}: PSL {psl_version}")
     print(f"idna {idna_version}: IdnaTestV2 for Unicode {unicode_version}")
-    for script in ("refresh-server-data.py", "refresh-rdap-bootstrap.py"):
+    for script in ("refresh-server-data.py", "refresh-rdap-bootstrap.py", "refresh-phone-data.py"):
         subprocess.check_call([sys.executable, os.path.join(ROOT, "scripts", script)])
     print("Now update data/SOURCES.md and the version strings in data/rules/*.toml if they changed.")
 

@@ -128,6 +128,9 @@ pub struct ProvinceProfile {
     pub hong_kong_principal_documents: &'static [&'static str],
     /// Units may not choose 其他 as their website's service content (§3.2).
     pub unit_no_other_content: bool,
+    /// A principal's mobile must be a number of this province (§2.8 P4), by the home region of
+    /// its prefix (`fields::mobile_region`).
+    pub principal_mobile_in_province: bool,
 }
 
 /// A province's rule on an enterprise principal who is not the legal representative (§2.5 E4,

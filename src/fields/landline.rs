@@ -14,6 +14,15 @@
 //! introduced by `-`, `转`, `分机`, `ext`, `x` or `#`. Without separators the area code is
 //! split off by the numbering plan: `010` and `02x` are three characters, all others four.
 //!
+//! **The numbering plan** then says whether the number exists: the `fixedLine` pattern of
+//! libphonenumber's metadata for CN (`data/phone/`, the same automata as
+//! [`super::mobile::plan`]) knows every area code and how long local numbers are under each
+//! (8 digits in Beijing, Shanghai, Hangzhou and Zhengzhou, 7 in many smaller cities). An area
+//! code no fixed line starts with is `landline.area_code`; a local number that does not fit its
+//! area code (a 7-digit number in an 8-digit city, a first digit not in use there) is
+//! `landline.number_plan`, with the lengths the area code has. A 400 or 800 number given as
+//! the office phone is named as such (`landline.service_number`).
+//!
 //! **The format is inferred.** `icp-rules.md` §2.8 P6 tags the pattern **[I]**: no
 //! provider documents a format for the office-phone field, only that it exists (Jiangsu
 //! enterprises must give one, elsewhere a mobile number is accepted — [C] S5). So
@@ -21,6 +30,7 @@
 //! *warning*. [`Error::IsMobile`] tells the caller that the value is a mobile number, which
 //! most provinces accept in this field; check it with [`super::mobile`].
 
+use super::mobile::plan::{self, NumberType};
 use super::normalize;
 
 /// Every code this module produces.
@@ -31,6 +41,8 @@ pub const CODES: &[&str] = &[
     "landline.local_number",
     "landline.extension",
     "landline.is_mobile",
+    "landline.number_plan",
+    "landline.service_number",
 ];
 
 /// A landline number split into its parts.
@@ -77,6 +89,12 @@ pub enum Error {
     /// The value is a mainland mobile number (11 digits starting with 1), which most
     /// provinces accept in the office-phone field.
     IsMobile { value: String },
+    /// The area code exists but the numbering plan has no such local number under it (wrong
+    /// length, or a first digit no subscriber number has). `expected`: the lengths of local
+    /// numbers under this area code, `8` or `7/8`.
+    NumberPlan { value: String, area_code: String, digits: usize, expected: String },
+    /// A number of another kind: shared-cost (400), toll-free (800), premium-rate.
+    ServiceNumber { value: String, kind: NumberType },
 }
 
 impl Error {
@@ -89,6 +107,8 @@ impl Error {
             Error::LocalNumber { .. } => "landline.local_number",
             Error::Extension { .. } => "landline.extension",
             Error::IsMobile { .. } => "landline.is_mobile",
+            Error::NumberPlan { .. } => "landline.number_plan",
+            Error::ServiceNumber { .. } => "landline.service_number",
         }
     }
 
@@ -102,6 +122,13 @@ impl Error {
             Error::LocalNumber { value, digits } | Error::Extension { value, digits } => {
                 vec![("value", value.clone()), ("digits", digits.to_string())]
             }
+            Error::NumberPlan { value, area_code, digits, expected } => vec![
+                ("value", value.clone()),
+                ("area_code", area_code.clone()),
+                ("digits", digits.to_string()),
+                ("expected", expected.clone()),
+            ],
+            Error::ServiceNumber { value, kind } => vec![("value", value.clone()), ("kind", kind.as_str().to_string())],
         }
     }
 
@@ -277,6 +304,11 @@ pub fn validate(input: &str) -> Result<Landline, Error> {
     if international && all.len() == 12 && all.starts_with("01") && !all.starts_with("010") {
         return Err(Error::IsMobile { value });
     }
+    if !all.starts_with('0') && extension.is_none() {
+        if let Some(kind) = plan::number_type(&all).filter(|k| !matches!(k, NumberType::FixedLine | NumberType::Mobile)) {
+            return Err(Error::ServiceNumber { value, kind });
+        }
+    }
     if !all.starts_with('0') || all.starts_with("00") {
         return Err(Error::AreaCode { value });
     }
@@ -323,7 +355,25 @@ pub fn validate(input: &str) -> Result<Landline, Error> {
             return Err(Error::Extension { value, digits: ext.len() });
         }
     }
+    check_plan(&area_code, &local, value)?;
     Ok(Landline { area_code, number: local, extension })
+}
+
+/// The numbering plan's word on an area code (with its `0`) and a local number of 7–8 digits.
+fn check_plan(area_code: &str, local: &str, value: String) -> Result<(), Error> {
+    let digits = |s: &str| -> Vec<u8> { s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect() };
+    let area = digits(area_code.get(1..).unwrap_or_default());
+    let start = plan::walk(plan::start(NumberType::FixedLine), &area);
+    // The lengths of subscriber numbers (first digit 2–8) under this area code.
+    let lengths = (2..=8u8).fold(0u16, |mask, d| mask | plan::remaining(plan::step(start, d)));
+    let expected: Vec<String> = (7..=8u32).filter(|k| lengths & (1 << (k - 1)) != 0).map(|k| k.to_string()).collect();
+    if start == 0 || expected.is_empty() {
+        return Err(Error::AreaCode { value });
+    }
+    if plan::remaining(plan::walk(start, &digits(local))) & 1 != 0 {
+        return Ok(());
+    }
+    Err(Error::NumberPlan { value, area_code: area_code.to_owned(), digits: local.len(), expected: expected.join("/") })
 }
 
 /// The canonical form `0AA-NNNNNNNN[-EEE]` when the input is valid; otherwise the input
@@ -371,6 +421,37 @@ mod tests {
         }
     }
 
+    /// The area codes of the plan (without the `0`: `10`, `21`, `335`), each with the lengths
+    /// of its subscriber numbers: every 2- and 3-digit prefix of which some 7- or 8-digit local
+    /// number starting with 2–8 is a fixed line.
+    fn area_codes() -> Vec<(String, Vec<usize>)> {
+        let mut out = Vec::new();
+        for area in (10..100).map(|n| n.to_string()).chain((300..1000).map(|n| n.to_string())) {
+            if area.starts_with('1') && area != "10" {
+                continue;
+            }
+            let start = plan::walk(plan::start(NumberType::FixedLine), &area.bytes().map(|b| b - b'0').collect::<Vec<_>>());
+            let mask = (2..=8).fold(0u16, |m, d| m | plan::remaining(plan::step(start, d)));
+            let lengths: Vec<usize> = [7, 8].into_iter().filter(|k| mask & (1 << (k - 1)) != 0).collect();
+            if start != 0 && !lengths.is_empty() && area.len() == inferred_area_len(&format!("0{area}")) - 1 {
+                out.push((area, lengths));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_plan_knows_the_area_codes() {
+        let areas = area_codes();
+        let find = |a: &str| areas.iter().find(|(x, _)| x == a).map(|(_, l)| l.clone());
+        assert_eq!(find("10"), Some(vec![8]));
+        assert_eq!(find("21"), Some(vec![8]));
+        assert_eq!(find("571"), Some(vec![8]));
+        assert_eq!(find("335"), Some(vec![7]));
+        assert_eq!(find("26"), None);
+        assert!(areas.len() > 300, "{}", areas.len());
+    }
+
     #[test]
     fn accepted_forms() {
         let cases = [
@@ -385,7 +466,9 @@ mod tests {
             ("(+86) 10 88888888", "010-88888888"),
             ("0086 10 88888888", "010-88888888"),
             ("00861088888888", "010-88888888"),
-            ("0571-8888888", "0571-8888888"),
+            // Qinhuangdao (0335) has 7-digit local numbers. (This was 0571-8888888, which the
+            // numbering plan refuses: Hangzhou's local numbers have 8 digits.)
+            ("0335-8888888", "0335-8888888"),
             ("0571-88888888", "0571-88888888"),
             ("057188888888", "0571-88888888"),
             ("02188888888", "021-88888888"),
@@ -399,7 +482,8 @@ mod tests {
             ("021-88888888#8", "021-88888888-8"),
             ("０２１－８８８８８８８８", "021-88888888"),
             ("0755 8888 8888", "0755-88888888"),
-            ("0371-1234567-89", "0371-1234567-89"),
+            // Jiaozuo (0391), 7 digits. (This was 0371-1234567-89: Zhengzhou has 8.)
+            ("0391-6123456-89", "0391-6123456-89"),
         ];
         for (input, canonical) in cases {
             let l = ok(input);
@@ -420,7 +504,11 @@ mod tests {
         assert_eq!(code("138 0013 8000"), "landline.is_mobile");
         assert_eq!(code("+86 138 0013 8000"), "landline.is_mobile");
         assert_eq!(code("88888888"), "landline.area_code");
-        assert_eq!(code("400-123-4567"), "landline.area_code");
+        // The numbering plan calls 400 numbers shared-cost service numbers (was landline.area_code).
+        assert_eq!(code("400-123-4567"), "landline.service_number");
+        assert_eq!(code("800-123-4567"), "landline.service_number");
+        assert_eq!(code("0123-8888888"), "landline.area_code");
+        assert_eq!(code("026-88888888"), "landline.area_code");
         assert_eq!(code("0010-88888888"), "landline.area_code");
         assert_eq!(code("010-888888"), "landline.local_number");
         assert_eq!(code("010-888888888"), "landline.local_number");
@@ -429,6 +517,9 @@ mod tests {
         assert_eq!(code("010-8888888a"), "landline.format");
         assert_eq!(code("+852 2123 4567"), "landline.format");
         assert_eq!(code("(010"), "landline.format");
+        assert_eq!(code("0571-8888888"), "landline.number_plan");
+        assert_eq!(code("010-8888888"), "landline.number_plan");
+        assert_eq!(code("010-10012345"), "landline.number_plan");
         assert_eq!(code("010-88888888-1-2"), "landline.format");
         assert_eq!(code("😀"), "landline.format");
         assert_eq!(code("0\u{0301}10-88888888"), "landline.format");
@@ -448,7 +539,7 @@ mod tests {
     #[test]
     fn every_code_is_catalogued() {
         let mut produced = Vec::new();
-        for input in ["", "a", "88888888", "010-888", "010-88888888-1234567", "13800138000"] {
+        for input in ["", "a", "88888888", "010-888", "010-88888888-1234567", "13800138000", "0571-8888888", "400-123-4567"] {
             let e = validate(input).err().unwrap_or(Error::Empty);
             super::super::catalogue::check(e.code(), &e.params());
             produced.push(e.code());
@@ -470,12 +561,22 @@ mod tests {
             let _ = validate(&s);
         }
 
+        /// Numbers of real area codes, with local numbers of the length the plan gives them,
+        /// round-trip through every accepted spelling.
         #[test]
         fn generated_numbers_round_trip(
-            area in prop_oneof![Just("10".to_string()), "2[0-9]", "[3-9][0-9]{2}"],
-            local in "[2-8][0-9]{6,7}",
+            index in any::<prop::sample::Index>(),
+            local in "[2-8][0-9]{7}",
+            short in any::<bool>(),
             ext in proptest::option::of("[0-9]{1,6}"),
         ) {
+            let areas = area_codes();
+            let (area, lengths) = index.get(&areas);
+            let len = if (short && lengths.contains(&7)) || !lengths.contains(&8) { 7 } else { 8 };
+            let local = &local[..len];
+            let national = format!("{area}{local}");
+            // A few first digits are not subscriber numbers everywhere (Beijing's 80…).
+            prop_assume!(plan::matches(NumberType::FixedLine, &national));
             let mut canonical = format!("0{area}-{local}");
             if let Some(e) = &ext {
                 canonical.push('-');
@@ -489,6 +590,28 @@ mod tests {
             prop_assert_eq!(compact(&spaced), canonical.clone());
             let bracketed = format!("(0{area}){local}{}", ext.as_deref().map(|e| format!("-{e}")).unwrap_or_default());
             prop_assert_eq!(compact(&bracketed), canonical);
+        }
+
+        /// Any area code and local number of the P6 shape: accepted exactly when the numbering
+        /// plan has the number; otherwise the area code or the local number is named.
+        #[test]
+        fn p6_shapes_follow_the_plan(
+            area in prop_oneof![Just("10".to_string()), "2[0-9]", "[3-9][0-9]{2}"],
+            local in "[0-9][0-9]{6,7}",
+        ) {
+            let canonical = format!("0{area}-{local}");
+            let national = format!("{area}{local}");
+            prop_assert!(p6(&canonical));
+            match validate(&canonical) {
+                Ok(l) => {
+                    prop_assert!(plan::matches(NumberType::FixedLine, &national));
+                    prop_assert_eq!(l.formatted(), canonical);
+                }
+                Err(e) => {
+                    prop_assert!(!plan::matches(NumberType::FixedLine, &national));
+                    prop_assert!(matches!(e.code(), "landline.area_code" | "landline.number_plan"), "{canonical}: {e:?}");
+                }
+            }
         }
     }
 }

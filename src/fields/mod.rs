@@ -36,6 +36,7 @@ pub mod app_id;
 pub mod email;
 pub mod landline;
 pub mod mobile;
+pub mod mobile_region;
 pub mod record_number;
 
 /// Input normalisation shared by the field validators.

@@ -43,6 +43,7 @@ pub(crate) fn check(person: Option<&Person>, path: &str, landline_required: bool
     let mobile_path = join(path, "mobile");
     if let Some(text) = ctx.text(&person.mobile, &mobile_path) {
         facts.mobile = check_mobile(text, &mobile_path, ctx);
+        check_mobile_province(facts.mobile.as_deref(), &mobile_path, ctx);
     }
     let emergency_path = join(path, "emergencyMobile");
     if let Some(text) = person.emergency_mobile.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -96,6 +97,25 @@ pub(crate) fn check_mobile(text: &str, path: &str, ctx: &mut Ctx) -> Option<Stri
             None
         }
     }
+}
+
+/// §2.8 P4: where the province profile asks for it (Jiangsu), a principal's mobile must be
+/// registered in the filing province (号码归属地, by `fields::mobile_region`): another
+/// province's number is an error ([C] S10), a number whose province cannot be told (no data
+/// yet in WebAssembly, a prefix the data does not place) a warning.
+fn check_mobile_province(number: Option<&str>, path: &str, ctx: &mut Ctx) {
+    use crate::fields::mobile_region::{check_province, installed, Finding, ProvinceCode};
+    let (Some(number), Some(province)) = (number, ctx.options.province) else { return };
+    let Some(code) = ProvinceCode::new(province.code()).filter(|_| ctx.profile.principal_mobile_in_province) else { return };
+    let Err(finding) = check_province(number, code, installed().as_ref()) else { return };
+    let locale = ctx.issues.locale();
+    let name = |c: &str| crate::options::Province::parse(c).map_or_else(|| c.to_owned(), |p| p.name(locale).to_owned());
+    let mut display = params!["province" => name(province.code())];
+    if let Finding::OtherProvince { region, .. } = &finding {
+        display.0.push(("region", name(region.as_str()).into()));
+    }
+    let severity = if finding.is_certain() { Severity::Error } else { Severity::Warning };
+    ctx.issues.add_displayed(severity, finding.code(), finding.code(), path, super::to_params(finding.params()), display);
 }
 
 /// §2.6: no national minimum; the provinces that state one make it an error, elsewhere a
