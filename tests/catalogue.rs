@@ -7,13 +7,17 @@ fn render_codes_md() -> String {
     let mut out = String::from(
         "# Issue codes\n\n<!-- @generated from data/messages/*.toml by `UPDATE_CODES=1 cargo test --test catalogue`. Do not edit. -->\n\n\
          Every code the checks can return, with its message in both locales. `{name}` stands for a param.\n\
-         Rows whose key has a third part (`domain.invalid.hyphens`) are the rule-specific messages of the\n\
-         code before it; the issue's `code` is the two-part one.\n\n\
+         Codes form a tree: a specific code refines the code of its kind (`mobile.format.segment` is a\n\
+         `mobile.format`), so a console that matches a prefix finds every finding of that kind. Keys\n\
+         indented under a code that they extend by a rule name (`domain.invalid.hyphens`) are the\n\
+         rule-specific messages of that code, whose issues carry the rule in `params.rule`.\n\n\
          | key | zh-CN | en |\n|---|---|---|\n",
     );
     for (key, zh, en) in catalogue::entries() {
         let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-        out.push_str(&format!("| `{key}` | {} | {} |\n", cell(zh), cell(en)));
+        // Deeper keys are indented under their parent, so the table reads as the tree it is.
+        let depth = key.matches('.').count().saturating_sub(1);
+        out.push_str(&format!("| {}`{key}` | {} | {} |\n", "&emsp;".repeat(depth), cell(zh), cell(en)));
     }
     out
 }
@@ -75,4 +79,82 @@ fn messages_read_well() {
         let han = en.chars().filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).count();
         assert!(latin > 3 * han, "{key}: the en message looks Chinese");
     }
+}
+
+/// The contract's codes that name a kind of failure (api.md): a console matches a prefix
+/// (`code.startsWith('mobile.format')`) and must find every finding of that kind, so each
+/// specific code of the kind is a dotted refinement (`mobile.format.segment`), never a sibling.
+/// A code of the same module that is another kind of finding is listed with the reason.
+const FAMILIES: [(&str, &[(&str, &str)]); 4] = [
+    ("domain.invalid", &[
+        ("domain.empty", "nothing to process, before UTS #46"),
+        ("domain.too_long", "the input is refused before it is read as a domain"),
+        ("domain.stripped", "a note on what was removed from the input"),
+        ("domain.ip_address", "a contract code of its own"),
+        ("domain.unknown_tld", "a contract code of its own"),
+        ("domain.reserved", "a contract code of its own"),
+        ("domain.is_suffix", "a contract code of its own"),
+        ("domain.platform_subdomain", "a contract code of its own"),
+        ("domain.tld_not_approved", "a contract code of its own"),
+        ("domain.zone_restricted", "a contract code of its own"),
+        ("domain.tld_disputed", "filing eligibility of a valid domain"),
+        ("domain.tld_unlisted", "filing eligibility of a valid domain"),
+        ("domain.brand_tld", "filing eligibility of a valid domain"),
+        ("domain.single_label", "a valid name that is not a registrable domain"),
+        ("domain.subdomain", "a note on what is filed"),
+        ("domain.prefix_word", "a province's word rule on a valid domain"),
+    ]),
+    ("email.format", &[]),
+    ("mobile.format", &[
+        ("mobile.unsupported_segment", "a valid number that some filing systems refuse"),
+        ("mobile.iot", "a valid data-card number, which cannot receive the filing's SMS"),
+        ("mobile.satellite", "a valid satellite number, which cannot receive the filing's SMS"),
+        ("mobile.province", "a valid number registered in another province"),
+        ("mobile.province_unchecked", "a note that the province could not be checked"),
+    ]),
+    ("record_number.format", &[
+        ("record_number.legacy", "a valid number written in an old form"),
+        ("record_number.legacy_prefix", "a valid number with an old province abbreviation"),
+        ("record_number.legacy_license", "an old kind of licence number"),
+        ("record_number.year", "a well-formed number whose year looks wrong"),
+        ("record_number.county_code", "a well-formed number whose county code looks wrong"),
+        ("record_number.other_province", "a valid number issued by another province"),
+    ]),
+];
+
+#[test]
+fn specific_codes_refine_the_contract_code_of_their_kind() {
+    let keys: Vec<&str> = catalogue::entries().iter().map(|(k, _, _)| *k).collect();
+    let mut wrong = Vec::new();
+    for (family, siblings) in FAMILIES {
+        let module = family.split('.').next().unwrap_or_default();
+        assert!(keys.contains(&family), "{family} is not in the catalogue");
+        for key in keys.iter().filter(|k| k.starts_with(&format!("{module}."))) {
+            let refines = *key == family || key.starts_with(&format!("{family}."));
+            let sibling = siblings.iter().any(|(s, _)| key == s || key.starts_with(&format!("{s}.")));
+            if !refines && !sibling {
+                wrong.push(format!("{key}: neither {family}.… nor a listed sibling"));
+            }
+        }
+        for (sibling, why) in siblings {
+            assert!(keys.contains(sibling), "{sibling} ({why}) is listed but not in the catalogue");
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_refinement_has_its_parent() {
+    // The catalogue is a tree: `a.b.c` needs `a.b`, whose message is the general one.
+    let keys: std::collections::BTreeSet<&str> = catalogue::entries().iter().map(|(k, _, _)| *k).collect();
+    // Tables of names shown inside messages (the USCC's registration authorities and
+    // categories) share the catalogue but are not codes.
+    const NAME_TABLES: [&str; 2] = ["uscc.authority.", "uscc.category."];
+    let orphans: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| k.matches('.').count() >= 2 && !NAME_TABLES.iter().any(|t| k.starts_with(t)))
+        .filter(|k| !keys.contains(&k[..k.rfind('.').unwrap_or(0)]))
+        .collect();
+    assert!(orphans.is_empty(), "keys without their parent: {orphans:?}");
 }

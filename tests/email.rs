@@ -39,7 +39,7 @@ const ELIGIBILITY_ONLY: &[&str] = &[
 /// Domain errors that are only warnings in an e-mail address:
 /// - `domain.is_suffix`: a bare public suffix (`com.cn`, `cn`) cannot be filed, but the RFCs
 ///   do not forbid mail to it (a registry may give it an MX record), so for an address it is
-///   a warning (`email.domain_suffix`), not a certain error.
+///   a warning (`email.format.domain_suffix`), not a certain error.
 const WARNED_IN_EMAIL: &[&str] = &["domain.is_suffix"];
 
 fn options() -> Options {
@@ -77,50 +77,50 @@ fn worked_examples() {
     // recorded by running it), what the e-mail check gives now)
     let cases: Vec<Case> = vec![
         // Non-ASCII domains were passed over whatever they held.
-        ("user@-例子.中国", "accepted", vec![("email.domain_hyphen", E)]),
-        ("user@例子-.中国", "accepted", vec![("email.domain_hyphen", E)]),
-        ("user@例\u{E000}子.中国", "accepted", vec![("email.domain_invalid", E)]),
-        ("user@例\u{200D}子.中国", "accepted", vec![("email.domain_invalid", E)]),
-        ("user@\u{05D0}1a.com", "accepted", vec![("email.domain_invalid", E)]),
-        ("user@\u{0301}a.com", "accepted", vec![("email.domain_invalid", E)]),
-        (&long_idn_label, "accepted", vec![("email.domain_label_too_long", E)]),
-        (&long_idn_name, "accepted", vec![("email.domain_too_long", E)]),
-        (&long_idn_address, "accepted", vec![("email.too_long", E)]),
-        ("user@例子.c", "accepted", vec![("email.domain_tld_unknown", E)]),
-        ("user@例子.local", "accepted", vec![("email.domain_reserved", E)]),
+        ("user@-例子.中国", "accepted", vec![("email.format.domain_hyphen", E)]),
+        ("user@例子-.中国", "accepted", vec![("email.format.domain_hyphen", E)]),
+        ("user@例\u{E000}子.中国", "accepted", vec![("email.format.domain_invalid", E)]),
+        ("user@例\u{200D}子.中国", "accepted", vec![("email.format.domain_invalid", E)]),
+        ("user@\u{05D0}1a.com", "accepted", vec![("email.format.domain_invalid", E)]),
+        ("user@\u{0301}a.com", "accepted", vec![("email.format.domain_invalid", E)]),
+        (&long_idn_label, "accepted", vec![("email.format.domain_label_too_long", E)]),
+        (&long_idn_name, "accepted", vec![("email.format.domain_too_long", E)]),
+        (&long_idn_address, "accepted", vec![("email.format.too_long", E)]),
+        ("user@例子.c", "accepted", vec![("email.format.domain_tld_unknown", E)]),
+        ("user@例子.local", "accepted", vec![("email.format.domain_reserved", E)]),
         // ASCII domains: UTS #46 rules the old LDH check did not have.
-        ("user@ab--cd.com", "accepted", vec![("email.domain_hyphen", E)]),
-        ("user@xn--zz.com", "accepted", vec![("email.domain_invalid", E)]),
-        ("user@a.0x7f", "accepted", vec![("email.domain_numeric_tld", E)]),
+        ("user@ab--cd.com", "accepted", vec![("email.format.domain_hyphen", E)]),
+        ("user@xn--zz.com", "accepted", vec![("email.format.domain_invalid", E)]),
+        ("user@a.0x7f", "accepted", vec![("email.format.domain_numeric_tld", E)]),
         // Special-use names.
-        ("user@x.invalid", "accepted", vec![("email.domain_reserved", E)]),
-        ("user@printer.local", "accepted", vec![("email.domain_reserved", E)]),
-        ("user@localhost", "email.domain_single_label (warning)", vec![("email.domain_reserved", E)]),
-        ("user@a.localhost", "accepted", vec![("email.domain_reserved", E)]),
-        ("user@1.0.0.127.in-addr.arpa", "accepted", vec![("email.domain_reserved", E)]),
-        ("user@x.test", "accepted", vec![("email.domain_reserved", E)]),
-        ("user@example.com", "accepted", vec![("email.domain_reserved", E)]),
+        ("user@x.invalid", "accepted", vec![("email.format.domain_reserved", E)]),
+        ("user@printer.local", "accepted", vec![("email.format.domain_reserved", E)]),
+        ("user@localhost", "email.domain_single_label (warning)", vec![("email.format.domain_reserved", E)]),
+        ("user@a.localhost", "accepted", vec![("email.format.domain_reserved", E)]),
+        ("user@1.0.0.127.in-addr.arpa", "accepted", vec![("email.format.domain_reserved", E)]),
+        ("user@x.test", "accepted", vec![("email.format.domain_reserved", E)]),
+        ("user@example.com", "accepted", vec![("email.format.domain_reserved", E)]),
         // TLDs that do not exist, one-letter ones included.
-        ("user@a.b", "accepted", vec![("email.domain_tld_unknown", E)]),
-        ("user@mail.x", "accepted", vec![("email.domain_tld_unknown", E)]),
-        ("user@example.comm", "accepted", vec![("email.domain_tld_unknown", E)]),
+        ("user@a.b", "accepted", vec![("email.format.domain_tld_unknown", E)]),
+        ("user@mail.x", "accepted", vec![("email.format.domain_tld_unknown", E)]),
+        ("user@example.comm", "accepted", vec![("email.format.domain_tld_unknown", E)]),
         // Single labels and bare suffixes.
-        ("user@mailhost", "email.domain_single_label (warning)", vec![("email.domain_single_label", E)]),
-        ("user@cn", "email.domain_single_label (warning)", vec![("email.domain_suffix", W)]),
-        ("user@com.cn", "accepted", vec![("email.domain_suffix", W)]),
+        ("user@mailhost", "email.domain_single_label (warning)", vec![("email.format.domain_single_label", E)]),
+        ("user@cn", "email.domain_single_label (warning)", vec![("email.format.domain_suffix", W)]),
+        ("user@com.cn", "accepted", vec![("email.format.domain_suffix", W)]),
         // Address literals and IP addresses (RFC 5321 §4.1.3; see fields::email::Error::DomainLiteral).
-        ("user@[192.0.2.1]", "email.domain_literal (warning)", vec![("email.domain_literal", E)]),
-        ("user@[IPv6:2001:db8::1]", "email.domain_literal (warning)", vec![("email.domain_literal", E)]),
-        ("user@192.0.2.1", "email.domain_numeric_tld (error)", vec![("email.domain_numeric_tld", E)]),
+        ("user@[192.0.2.1]", "email.domain_literal (warning)", vec![("email.format.domain_literal", E)]),
+        ("user@[IPv6:2001:db8::1]", "email.domain_literal (warning)", vec![("email.format.domain_literal", E)]),
+        ("user@192.0.2.1", "email.domain_numeric_tld (error)", vec![("email.format.domain_numeric_tld", E)]),
         // Characters the old check refused, unchanged; white space of any kind now too.
-        ("user@exa_mple.com", "email.domain (error)", vec![("email.domain", E)]),
-        ("user@a\u{2474}.com", "accepted", vec![("email.domain", E)]),
-        ("user@\u{2003}example.cn", "accepted", vec![("email.domain", E)]),
-        ("user@example.cn.", "email.domain_dot (error)", vec![("email.domain_dot", E)]),
-        ("user@-example.cn", "email.domain_hyphen (error)", vec![("email.domain_hyphen", E)]),
-        (&long_ascii_label, "email.domain_label_too_long (error)", vec![("email.domain_label_too_long", E)]),
+        ("user@exa_mple.com", "email.domain (error)", vec![("email.format.domain", E)]),
+        ("user@a\u{2474}.com", "accepted", vec![("email.format.domain", E)]),
+        ("user@\u{2003}example.cn", "accepted", vec![("email.format.domain", E)]),
+        ("user@example.cn.", "email.domain_dot (error)", vec![("email.format.domain_dot", E)]),
+        ("user@-example.cn", "email.domain_hyphen (error)", vec![("email.format.domain_hyphen", E)]),
+        (&long_ascii_label, "email.domain_label_too_long (error)", vec![("email.format.domain_label_too_long", E)]),
         // The domain is judged after a warning about the local part.
-        ("张三@x.invalid", "email.local_non_ascii (warning)", vec![("email.local_non_ascii", W), ("email.domain_reserved", E)]),
+        ("张三@x.invalid", "email.local_non_ascii (warning)", vec![("email.format.local_non_ascii", W), ("email.format.domain_reserved", E)]),
         // Fine, before and after: filing rules do not apply, forms are normalised.
         ("someone@gmail.com", "accepted", vec![]),
         ("someone@outlook.com", "accepted", vec![]),
@@ -131,7 +131,7 @@ fn worked_examples() {
         ("someone@xyz.gov.cn", "accepted", vec![]),
         ("someone@abc.google", "accepted", vec![]),
         ("User@EXAMPLE.CN", "accepted", vec![]),
-        ("用户名@例子.中国", "email.local_non_ascii (warning)", vec![("email.local_non_ascii", W)]),
+        ("用户名@例子.中国", "email.local_non_ascii (warning)", vec![("email.format.local_non_ascii", W)]),
         ("someone@例子。中国", "accepted", vec![]),
         ("someone@ＥＸＡＭＰＬＥ．ＣＮ", "accepted", vec![]),
         ("someone@BÜCHER.de", "accepted", vec![]),
@@ -140,7 +140,7 @@ fn worked_examples() {
         // The field is trimmed of invisible characters at its ends, ZWJ included (see the
         // differential test's "joiners ending the field"); inside, UTS #46 judges them.
         ("someone@例子.中国\u{200D}", "accepted", vec![]),
-        ("someone@\u{200D}例子.中国", "accepted", vec![("email.domain_invalid", E)]),
+        ("someone@\u{200D}例子.中国", "accepted", vec![("email.format.domain_invalid", E)]),
     ];
     let mut failures = Vec::new();
     for (address, before, after) in &cases {
@@ -184,7 +184,7 @@ fn the_path_is_the_email_field_everywhere() {
         ..Filing::default()
     };
     let report = validate_filing(&filing, &options());
-    let paths: Vec<&str> = report.issues.iter().filter(|i| i.code == "email.domain_reserved").map(|i| i.path.as_str()).collect();
+    let paths: Vec<&str> = report.issues.iter().filter(|i| i.code == "email.format.domain_reserved").map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["entity.responsible.email", "websites.0.responsible.email"]);
 }
 
@@ -244,7 +244,7 @@ fn domain_errors(d: &str, options: &Options) -> Vec<Issue> {
 }
 
 fn is_domain_code(code: &str) -> bool {
-    code.starts_with("email.domain")
+    code.starts_with("email.format.domain")
 }
 
 // ------------------------------------------------------------------------------------------
@@ -327,27 +327,27 @@ const DIFFERENCES: &[Difference] = &[
         reason: "check_domain reads a pasted URL and strips its scheme, port, path, query, fragment or \
                  trailing dot (`domain.stripped`, a warning) before checking the host; an address's \
                  domain may hold none of `: / ? # %` and may not end in a dot (RFC 5321 `Domain`), so \
-                 the e-mail refuses the character (`email.domain`) or the dot (`email.domain_dot`)",
+                 the e-mail refuses the character (`email.format.domain`) or the dot (`email.format.domain_dot`)",
         verdicts: (Verdict::Warned, Verdict::Refused),
         matches: |_, domain, email| {
-            codes(domain).all(|c| c == "domain.stripped") && codes(email).all(|c| c == "email.domain" || c == "email.domain_dot")
+            codes(domain).all(|c| c == "domain.stripped") && codes(email).all(|c| c == "email.format.domain" || c == "email.format.domain_dot")
         },
     },
     Difference {
         name: "white space",
         reason: "check_domain trims white space around what was pasted, silently; inside an address \
                  white space of any kind (U+00A0, U+2003, …) is no part of a domain, so the e-mail \
-                 refuses it (`email.domain`)",
+                 refuses it (`email.format.domain`)",
         verdicts: (Verdict::Accepted, Verdict::Refused),
-        matches: |_, domain, email| domain.is_empty() && codes(email).all(|c| c == "email.domain"),
+        matches: |_, domain, email| domain.is_empty() && codes(email).all(|c| c == "email.format.domain"),
     },
     Difference {
         name: "bare public suffix",
         reason: "a public suffix (`com.cn`, `cn`) cannot be filed (`domain.is_suffix`, an error), but \
                  the RFCs do not forbid mail to it, so for an address it is a warning \
-                 (`email.domain_suffix`)",
+                 (`email.format.domain_suffix`)",
         verdicts: (Verdict::Refused, Verdict::Warned),
-        matches: |_, domain, email| codes(domain).all(|c| c == "domain.is_suffix") && codes(email).all(|c| c == "email.domain_suffix"),
+        matches: |_, domain, email| codes(domain).all(|c| c == "domain.is_suffix") && codes(email).all(|c| c == "email.format.domain_suffix"),
     },
     Difference {
         name: "joiners ending the field",
@@ -370,20 +370,20 @@ fn ends_with_joiner(domain: &str) -> bool {
 fn expected_email_code(issue: &Issue) -> &'static str {
     let has = |name: &str| issue.params.get(name).is_some();
     match issue.code {
-        "domain.empty" => "email.domain_empty",
-        "domain.too_long" => "email.domain_too_long",
-        "domain.ip_address" => "email.domain_numeric_tld",
-        "domain.single_label" => "email.domain_single_label",
-        "domain.is_suffix" => "email.domain_suffix",
-        "domain.reserved" => "email.domain_reserved",
-        "domain.unknown_tld" => "email.domain_tld_unknown",
+        "domain.empty" => "email.format.domain_empty",
+        "domain.too_long" => "email.format.domain_too_long",
+        "domain.ip_address" => "email.format.domain_numeric_tld",
+        "domain.single_label" => "email.format.domain_single_label",
+        "domain.is_suffix" => "email.format.domain_suffix",
+        "domain.reserved" => "email.format.domain_reserved",
+        "domain.unknown_tld" => "email.format.domain_tld_unknown",
         "domain.invalid" => match issue.params.get("rule").map(ToString::to_string).as_deref() {
-            Some("UseSTD3ASCIIRules") => "email.domain",
-            Some("CheckHyphens") => "email.domain_hyphen",
-            Some("VerifyDnsLength") if has("label") => "email.domain_label_too_long",
-            Some("VerifyDnsLength") if has("length") => "email.domain_too_long",
-            Some("VerifyDnsLength") => "email.domain_dot",
-            _ => "email.domain_invalid",
+            Some("UseSTD3ASCIIRules") => "email.format.domain",
+            Some("CheckHyphens") => "email.format.domain_hyphen",
+            Some("VerifyDnsLength") if has("label") => "email.format.domain_label_too_long",
+            Some("VerifyDnsLength") if has("length") => "email.format.domain_too_long",
+            Some("VerifyDnsLength") => "email.format.domain_dot",
+            _ => "email.format.domain_invalid",
         },
         _ => "?",
     }
@@ -407,16 +407,16 @@ const CODE_DIFFERENCES: &[CodeDifference] = &[
         "joiners ending the field",
         "the form field is trimmed of ZWNJ / ZWJ at its end before the address is read (see the \
          verdict difference of that name): the e-mail judges what is left (nothing, \
-         `email.domain_empty`, or a shorter name), check_domain the joiner (`domain.invalid`)",
+         `email.format.domain_empty`, or a shorter name), check_domain the joiner (`domain.invalid`)",
         |given, d, _, _| ends_with_joiner(given) && d.code == "domain.invalid",
     ),
     (
         "check_domain judged what was left after stripping",
         "check_domain strips URL parts, a trailing dot and surrounding white space (or finds no \
          host left at all, `domain.empty`) and then judges the rest; the address holds a character \
-         or a final dot no domain may, which the syntax step names (`email.domain`, \
-         `email.domain_dot`) before anything else",
-        |_, _, e, rewritten| rewritten && (e.code == "email.domain" || e.code == "email.domain_dot"),
+         or a final dot no domain may, which the syntax step names (`email.format.domain`, \
+         `email.format.domain_dot`) before anything else",
+        |_, _, e, rewritten| rewritten && (e.code == "email.format.domain" || e.code == "email.format.domain_dot"),
     ),
     (
         "the syntax step names the first bad character or dot",
@@ -427,7 +427,7 @@ const CODE_DIFFERENCES: &[CodeDifference] = &[
          ending in a number for an IP address before looking at its labels \
          (`domain.ip_address`)",
         |_, d, e, rewritten| {
-            !rewritten && (d.code == "domain.invalid" || d.code == "domain.ip_address") && (e.code == "email.domain" || e.code == "email.domain_dot")
+            !rewritten && (d.code == "domain.invalid" || d.code == "domain.ip_address") && (e.code == "email.format.domain" || e.code == "email.format.domain_dot")
         },
     ),
 ];
@@ -484,7 +484,7 @@ fn differential_against_check_domain() {
         let email_domain: Vec<&Issue> = email.iter().filter(|i| is_domain_code(i.code)).collect();
         // A certain error about the local part ends the check before the domain: nothing to
         // compare. (A warning about it, or a length error, does not: the domain is judged.)
-        if let Some(stop) = email.iter().find(|i| !is_domain_code(i.code) && i.severity == Severity::Error && i.code != "email.too_long") {
+        if let Some(stop) = email.iter().find(|i| !is_domain_code(i.code) && i.severity == Severity::Error && i.code != "email.format.too_long") {
             *not_judged.entry(stop.code).or_default() += 1;
             continue;
         }

@@ -86,7 +86,7 @@ fn every_example_number_validates_as_its_type() {
                 let l = landline::validate(&with_trunk).unwrap_or_else(|e| panic!("{with_trunk}: {e:?}"));
                 assert_eq!(format!("{}{}", &l.area_code[1..], l.number), example);
                 assert!(landline::validate(&format!("+86 {example}")).is_ok());
-                assert!(mobile::validate(&with_trunk).is_err_and(|e| e.code() == "mobile.landline"));
+                assert!(mobile::validate(&with_trunk).is_err_and(|e| e.code() == "mobile.format.landline"));
             }
             _ => {
                 let e = mobile::validate(example).expect_err("a service number is no mobile");
@@ -146,7 +146,7 @@ fn jiangsu_wants_a_jiangsu_principal() {
     assert_eq!(new.iter().map(|i| (i.0, i.1)).collect::<Vec<_>>(), [("mobile.province_unchecked", Severity::Warning)]);
     // Provinces without the rule do not look; an invalid number gets its own error only.
     assert_eq!(mobile_issues("BJ", "13000251234"), vec![]);
-    assert_eq!(mobile_issues("JS", "15412345678").iter().map(|i| i.0).collect::<Vec<_>>(), ["mobile.segment"]);
+    assert_eq!(mobile_issues("JS", "15412345678").iter().map(|i| i.0).collect::<Vec<_>>(), ["mobile.format.segment"]);
     let en = Options { province: Province::parse("JS"), locale: icp_precheck::Locale::En, partial: true, ..Options::default() };
     let report = validate_entity(&entity("13800138000"), &en);
     let issue = report.issues.iter().find(|i| i.code == "mobile.province").expect("the finding");

@@ -37,57 +37,57 @@ use super::normalize;
 
 /// Every code this module defines: those [`validate`] returns, then those of the domain part
 /// that `forms::email` builds from the domain pipeline's findings, then the rule-specific
-/// message keys of `email.domain_invalid` (as `domain.invalid.hyphens` is to `domain.invalid`).
+/// message keys of `email.format.domain_invalid` (as `domain.invalid.hyphens` is to `domain.invalid`).
 pub const CODES: &[&str] = &[
     // Returned by `validate`.
-    "email.empty",
+    "email.format.empty",
     "email.format",
-    "email.multiple_at",
-    "email.too_long",
-    "email.local_empty",
-    "email.local_too_long",
-    "email.local_character",
-    "email.local_dot",
-    "email.local_non_ascii",
-    "email.quoted_local",
-    "email.domain_empty",
-    "email.domain",
-    "email.domain_dot",
-    "email.domain_literal",
+    "email.format.multiple_at",
+    "email.format.too_long",
+    "email.format.local_empty",
+    "email.format.local_too_long",
+    "email.format.local_character",
+    "email.format.local_dot",
+    "email.format.local_non_ascii",
+    "email.format.quoted_local",
+    "email.format.domain_empty",
+    "email.format.domain",
+    "email.format.domain_dot",
+    "email.format.domain_literal",
     // Built by `forms::email` from the domain pipeline.
-    "email.domain_hyphen",
-    "email.domain_label_too_long",
-    "email.domain_single_label",
-    "email.domain_numeric_tld",
-    "email.domain_invalid",
-    "email.domain_reserved",
-    "email.domain_tld_unknown",
-    "email.domain_too_long",
-    "email.domain_suffix",
-    // Message keys of `email.domain_invalid`, one per UTS #46 failure.
-    "email.domain_invalid.disallowed",
-    "email.domain_invalid.bidi",
-    "email.domain_invalid.joiners",
-    "email.domain_invalid.punycode",
-    "email.domain_invalid.label",
+    "email.format.domain_hyphen",
+    "email.format.domain_label_too_long",
+    "email.format.domain_single_label",
+    "email.format.domain_numeric_tld",
+    "email.format.domain_invalid",
+    "email.format.domain_reserved",
+    "email.format.domain_tld_unknown",
+    "email.format.domain_too_long",
+    "email.format.domain_suffix",
+    // Message keys of `email.format.domain_invalid`, one per UTS #46 failure.
+    "email.format.domain_invalid.disallowed",
+    "email.format.domain_invalid.bidi",
+    "email.format.domain_invalid.joiners",
+    "email.format.domain_invalid.punycode",
+    "email.format.domain_invalid.label",
 ];
 
 /// The codes [`validate`] can return (the first part of [`CODES`]).
 pub const SYNTAX_CODES: &[&str] = &[
-    "email.empty",
+    "email.format.empty",
     "email.format",
-    "email.multiple_at",
-    "email.too_long",
-    "email.local_empty",
-    "email.local_too_long",
-    "email.local_character",
-    "email.local_dot",
-    "email.local_non_ascii",
-    "email.quoted_local",
-    "email.domain_empty",
-    "email.domain",
-    "email.domain_dot",
-    "email.domain_literal",
+    "email.format.multiple_at",
+    "email.format.too_long",
+    "email.format.local_empty",
+    "email.format.local_too_long",
+    "email.format.local_character",
+    "email.format.local_dot",
+    "email.format.local_non_ascii",
+    "email.format.quoted_local",
+    "email.format.domain_empty",
+    "email.format.domain",
+    "email.format.domain_dot",
+    "email.format.domain_literal",
 ];
 
 /// Longest address (RFC 5321 §4.5.3.1.3: 256-octet path including `<` `>`).
@@ -112,10 +112,10 @@ pub struct Email {
     pub domain_is_ascii: bool,
 }
 
-/// Why the domain pipeline refused the domain as UTS #46 processing (`email.domain_invalid`):
+/// Why the domain pipeline refused the domain as UTS #46 processing (`email.format.domain_invalid`):
 /// the failures that have no e-mail code of their own. The others map onto existing codes
-/// (`Std3` → `email.domain`, `Hyphens` → `email.domain_hyphen`, empty labels →
-/// `email.domain_dot`, lengths → `email.domain_label_too_long` / `email.domain_too_long`).
+/// (`Std3` → `email.format.domain`, `Hyphens` → `email.format.domain_hyphen`, empty labels →
+/// `email.format.domain_dot`, lengths → `email.format.domain_label_too_long` / `email.format.domain_too_long`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     /// A code point UTS #46 disallows (symbols, most punctuation, unassigned code points).
@@ -210,43 +210,43 @@ impl Error {
     /// Stable dotted code.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Empty => "email.empty",
+            Error::Empty => "email.format.empty",
             Error::Format { .. } => "email.format",
-            Error::MultipleAt { .. } => "email.multiple_at",
-            Error::TooLong { .. } => "email.too_long",
-            Error::LocalEmpty { .. } => "email.local_empty",
-            Error::LocalTooLong { .. } => "email.local_too_long",
-            Error::LocalCharacter { .. } => "email.local_character",
-            Error::LocalDot { .. } => "email.local_dot",
-            Error::LocalNonAscii { .. } => "email.local_non_ascii",
-            Error::QuotedLocal { .. } => "email.quoted_local",
-            Error::DomainEmpty { .. } => "email.domain_empty",
-            Error::DomainCharacter { .. } => "email.domain",
-            Error::DomainDot { .. } => "email.domain_dot",
-            Error::DomainHyphen { .. } => "email.domain_hyphen",
-            Error::DomainLabelTooLong { .. } => "email.domain_label_too_long",
-            Error::DomainSingleLabel { .. } => "email.domain_single_label",
-            Error::DomainLiteral { .. } => "email.domain_literal",
-            Error::DomainNumericTld { .. } => "email.domain_numeric_tld",
-            Error::DomainInvalid { .. } => "email.domain_invalid",
-            Error::DomainReserved { .. } => "email.domain_reserved",
-            Error::DomainTldUnknown { .. } => "email.domain_tld_unknown",
-            Error::DomainTooLong { .. } => "email.domain_too_long",
-            Error::DomainSuffix { .. } => "email.domain_suffix",
+            Error::MultipleAt { .. } => "email.format.multiple_at",
+            Error::TooLong { .. } => "email.format.too_long",
+            Error::LocalEmpty { .. } => "email.format.local_empty",
+            Error::LocalTooLong { .. } => "email.format.local_too_long",
+            Error::LocalCharacter { .. } => "email.format.local_character",
+            Error::LocalDot { .. } => "email.format.local_dot",
+            Error::LocalNonAscii { .. } => "email.format.local_non_ascii",
+            Error::QuotedLocal { .. } => "email.format.quoted_local",
+            Error::DomainEmpty { .. } => "email.format.domain_empty",
+            Error::DomainCharacter { .. } => "email.format.domain",
+            Error::DomainDot { .. } => "email.format.domain_dot",
+            Error::DomainHyphen { .. } => "email.format.domain_hyphen",
+            Error::DomainLabelTooLong { .. } => "email.format.domain_label_too_long",
+            Error::DomainSingleLabel { .. } => "email.format.domain_single_label",
+            Error::DomainLiteral { .. } => "email.format.domain_literal",
+            Error::DomainNumericTld { .. } => "email.format.domain_numeric_tld",
+            Error::DomainInvalid { .. } => "email.format.domain_invalid",
+            Error::DomainReserved { .. } => "email.format.domain_reserved",
+            Error::DomainTldUnknown { .. } => "email.format.domain_tld_unknown",
+            Error::DomainTooLong { .. } => "email.format.domain_too_long",
+            Error::DomainSuffix { .. } => "email.format.domain_suffix",
         }
     }
 
     /// The catalogue entry of the message: [`code`](Self::code) itself, or for
-    /// `email.domain_invalid` the entry of the UTS #46 failure (`email.domain_invalid.bidi`).
+    /// `email.format.domain_invalid` the entry of the UTS #46 failure (`email.format.domain_invalid.bidi`).
     pub fn message_key(&self) -> &'static str {
         match self {
             Error::DomainInvalid { reason, .. } => match reason {
-                Invalid::Disallowed { .. } => "email.domain_invalid.disallowed",
-                Invalid::Bidi { .. } => "email.domain_invalid.bidi",
-                Invalid::Joiners { .. } => "email.domain_invalid.joiners",
-                Invalid::Punycode { .. } => "email.domain_invalid.punycode",
-                Invalid::Label { .. } => "email.domain_invalid.label",
-                Invalid::Other => "email.domain_invalid",
+                Invalid::Disallowed { .. } => "email.format.domain_invalid.disallowed",
+                Invalid::Bidi { .. } => "email.format.domain_invalid.bidi",
+                Invalid::Joiners { .. } => "email.format.domain_invalid.joiners",
+                Invalid::Punycode { .. } => "email.format.domain_invalid.punycode",
+                Invalid::Label { .. } => "email.format.domain_invalid.label",
+                Invalid::Other => "email.format.domain_invalid",
             },
             other => other.code(),
         }
@@ -512,49 +512,49 @@ mod tests {
         assert_eq!(e.domain, "例子.中国");
         let e = ok("user@bücher.de");
         assert!(!e.domain_is_ascii);
-        assert_eq!(code("user@例_子.中国"), "email.domain");
+        assert_eq!(code("user@例_子.中国"), "email.format.domain");
     }
 
     #[test]
     fn distinct_errors() {
         let cases = [
-            ("", "email.empty"),
-            ("   ", "email.empty"),
+            ("", "email.format.empty"),
+            ("   ", "email.format.empty"),
             ("user.example.com", "email.format"),
-            ("a@b@example.com", "email.multiple_at"),
-            ("@example.com", "email.local_empty"),
-            ("user@", "email.domain_empty"),
-            ("us er@example.com", "email.local_character"),
-            ("user,x@example.com", "email.local_character"),
-            ("张三 <a@example.com>", "email.local_non_ascii"),
-            ("<a@example.com>", "email.local_character"),
-            (".user@example.com", "email.local_dot"),
-            ("user.@example.com", "email.local_dot"),
-            ("us..er@example.com", "email.local_dot"),
-            ("张三@example.com", "email.local_non_ascii"),
-            ("\"a b\"@example.com", "email.quoted_local"),
-            ("user@exa_mple.com", "email.domain"),
-            ("user@example .com", "email.domain"),
-            ("user@example.com/path", "email.domain"),
-            ("user@example.com:25", "email.domain"),
-            ("user@exa%41mple.com", "email.domain"),
-            ("user@\u{2003}example.com", "email.domain"),
-            ("user@例子\u{00A0}.中国", "email.domain"),
-            ("user@example.com.", "email.domain_dot"),
-            ("user@example.com。", "email.domain_dot"),
-            ("user@.example.com", "email.domain_dot"),
-            ("user@example..com", "email.domain_dot"),
-            ("user@[192.0.2.1]", "email.domain_literal"),
-            ("user@[IPv6:2001:db8::1]", "email.domain_literal"),
+            ("a@b@example.com", "email.format.multiple_at"),
+            ("@example.com", "email.format.local_empty"),
+            ("user@", "email.format.domain_empty"),
+            ("us er@example.com", "email.format.local_character"),
+            ("user,x@example.com", "email.format.local_character"),
+            ("张三 <a@example.com>", "email.format.local_non_ascii"),
+            ("<a@example.com>", "email.format.local_character"),
+            (".user@example.com", "email.format.local_dot"),
+            ("user.@example.com", "email.format.local_dot"),
+            ("us..er@example.com", "email.format.local_dot"),
+            ("张三@example.com", "email.format.local_non_ascii"),
+            ("\"a b\"@example.com", "email.format.quoted_local"),
+            ("user@exa_mple.com", "email.format.domain"),
+            ("user@example .com", "email.format.domain"),
+            ("user@example.com/path", "email.format.domain"),
+            ("user@example.com:25", "email.format.domain"),
+            ("user@exa%41mple.com", "email.format.domain"),
+            ("user@\u{2003}example.com", "email.format.domain"),
+            ("user@例子\u{00A0}.中国", "email.format.domain"),
+            ("user@example.com.", "email.format.domain_dot"),
+            ("user@example.com。", "email.format.domain_dot"),
+            ("user@.example.com", "email.format.domain_dot"),
+            ("user@example..com", "email.format.domain_dot"),
+            ("user@[192.0.2.1]", "email.format.domain_literal"),
+            ("user@[IPv6:2001:db8::1]", "email.format.domain_literal"),
         ];
         for (input, expected) in cases {
             assert_eq!(code(input), expected, "{input}");
         }
         let long_local = format!("{}@example.com", "a".repeat(65));
-        assert_eq!(code(&long_local), "email.local_too_long");
+        assert_eq!(code(&long_local), "email.format.local_too_long");
         assert!(is_valid(&format!("{}@example.com", "a".repeat(64))));
         let long = format!("{}@{}.com", "a".repeat(64), vec!["c".repeat(63); 3].join("."));
-        assert_eq!(code(&long), "email.too_long");
+        assert_eq!(code(&long), "email.format.too_long");
     }
 
     #[test]
@@ -596,15 +596,15 @@ mod tests {
     #[test]
     fn odd_inputs() {
         assert_eq!(code("😀"), "email.format");
-        assert_eq!(code("😀@example.com"), "email.local_non_ascii");
-        assert_eq!(code("a\u{0301}@example.com"), "email.local_non_ascii");
+        assert_eq!(code("😀@example.com"), "email.format.local_non_ascii");
+        assert_eq!(code("a\u{0301}@example.com"), "email.format.local_non_ascii");
         assert!(!ok("a@e\u{0301}xample.com").domain_is_ascii);
         let big = format!("{}@example.com", "a".repeat(1_000_000));
-        assert_eq!(code(&big), "email.local_too_long");
+        assert_eq!(code(&big), "email.format.local_too_long");
         let big = format!("a@{}", ".".repeat(1_000_000));
         let e = validate(&big).err();
         assert!(e.is_some_and(|e| e.params().iter().all(|(_, v)| v.chars().count() <= 65)));
-        assert_eq!(code(&"@".repeat(1_000_000)), "email.multiple_at");
+        assert_eq!(code(&"@".repeat(1_000_000)), "email.format.multiple_at");
     }
 
     /// One value of every variant, including those `forms::email` builds.

@@ -17,7 +17,7 @@
 //! **Which numbers are mobiles** is the numbering plan's answer, not a table kept here: the
 //! `mobile` pattern of libphonenumber's metadata for CN (`data/phone/`, baked into digit automata
 //! by `build/phone.rs`, see [`plan`]), whose maintainers follow MIIT's allocations. A number the
-//! pattern matches is a mobile; one it does not match is refused as `mobile.segment`, unless the
+//! pattern matches is a mobile; one it does not match is refused as `mobile.format.segment`, unless the
 //! spec's segment table (`icp-rules.md` §2.8 P1, S29) lists its segment, which today is true of
 //! three the metadata leaves out: 149 (Telecom's data cards), 1749 (maritime satellite) and
 //! 17406–17412 (emergency communications). The sources disagree there, so those numbers are
@@ -55,11 +55,11 @@ use super::normalize;
 /// [`super::mobile_region`] gives the principal's number (`mobile.province`,
 /// `mobile.province_unchecked`).
 pub const CODES: &[&str] = &[
-    "mobile.empty",
+    "mobile.format.empty",
     "mobile.format",
-    "mobile.country_code",
-    "mobile.landline",
-    "mobile.segment",
+    "mobile.format.country_code",
+    "mobile.format.landline",
+    "mobile.format.segment",
     "mobile.iot",
     "mobile.format.service_number",
     "mobile.unsupported_segment",
@@ -260,11 +260,11 @@ impl Error {
     /// Stable dotted code.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Empty => "mobile.empty",
+            Error::Empty => "mobile.format.empty",
             Error::Format { .. } => "mobile.format",
-            Error::CountryCode { .. } => "mobile.country_code",
-            Error::Landline { .. } => "mobile.landline",
-            Error::Segment { .. } => "mobile.segment",
+            Error::CountryCode { .. } => "mobile.format.country_code",
+            Error::Landline { .. } => "mobile.format.landline",
+            Error::Segment { .. } => "mobile.format.segment",
             Error::Iot { .. } => "mobile.iot",
             Error::ServiceNumber { .. } => "mobile.format.service_number",
         }
@@ -779,8 +779,8 @@ mod tests {
         let m = ok("19212345678");
         assert_eq!(m.carrier, Carrier::ChinaBroadnet);
         assert!(m.warnings.is_empty());
-        assert_eq!(code("15412345678"), "mobile.segment");
-        assert_eq!(code("12012345678"), "mobile.segment");
+        assert_eq!(code("15412345678"), "mobile.format.segment");
+        assert_eq!(code("12012345678"), "mobile.format.segment");
         assert_eq!(code("1380013800"), "mobile.format");
         // §8.3: R-MOBILE true for these
         assert!(is_valid("16212345678"));
@@ -880,7 +880,7 @@ mod tests {
         }
         // 179 was accepted as "unknown" by the old table because R-MOBILE admits it; no carrier
         // table lists it and the numbering plan does not allocate it.
-        assert_eq!(code("17912345678"), "mobile.segment");
+        assert_eq!(code("17912345678"), "mobile.format.segment");
     }
 
     #[test]
@@ -936,21 +936,21 @@ mod tests {
         assert_eq!(code("1460123456789"), "mobile.iot");
         assert_eq!(code("1480123456789"), "mobile.iot");
         assert_eq!(code("1400123456789"), "mobile.iot");
-        assert_eq!(code("14612345678"), "mobile.segment");
-        assert_eq!(code("+852 9123 4567"), "mobile.country_code");
-        assert_eq!(code("00852 9123 4567"), "mobile.country_code");
-        assert_eq!(code("+1 415 555 0100"), "mobile.country_code");
-        assert_eq!(code("010-88888888"), "mobile.landline");
-        assert_eq!(code("0571-8888888"), "mobile.landline");
-        assert_eq!(code("010 1380 0138 0"), "mobile.landline");
+        assert_eq!(code("14612345678"), "mobile.format.segment");
+        assert_eq!(code("+852 9123 4567"), "mobile.format.country_code");
+        assert_eq!(code("00852 9123 4567"), "mobile.format.country_code");
+        assert_eq!(code("+1 415 555 0100"), "mobile.format.country_code");
+        assert_eq!(code("010-88888888"), "mobile.format.landline");
+        assert_eq!(code("0571-8888888"), "mobile.format.landline");
+        assert_eq!(code("010 1380 0138 0"), "mobile.format.landline");
         assert_eq!(code("138001380001"), "mobile.format");
         assert_eq!(code("1380013800a"), "mobile.format");
         assert_eq!(code("23800138000"), "mobile.format");
         assert_eq!(code("138 0013 8000 转 1"), "mobile.format");
         assert_eq!(code("８６"), "mobile.format");
         assert_eq!(code("+86"), "mobile.format");
-        assert_eq!(code(""), "mobile.empty");
-        assert_eq!(code(" - "), "mobile.empty");
+        assert_eq!(code(""), "mobile.format.empty");
+        assert_eq!(code(" - "), "mobile.format.empty");
         assert_eq!(code("😀"), "mobile.format");
         assert_eq!(code("1\u{0301}3800138000"), "mobile.format");
         assert_eq!(code("一三八"), "mobile.format");

@@ -45,16 +45,16 @@ use super::normalize;
 
 /// Every code this module produces (errors and warnings).
 pub const CODES: &[&str] = &[
-    "record_number.empty",
+    "record_number.format.empty",
     "record_number.format",
-    "record_number.province",
-    "record_number.province_missing",
-    "record_number.not_mainland",
-    "record_number.digits",
-    "record_number.missing_hao",
-    "record_number.sequence",
-    "record_number.suffix",
-    "record_number.trailing",
+    "record_number.format.province",
+    "record_number.format.province_missing",
+    "record_number.format.not_mainland",
+    "record_number.format.digits",
+    "record_number.format.missing_hao",
+    "record_number.format.sequence",
+    "record_number.format.suffix",
+    "record_number.format.trailing",
     "record_number.legacy_prefix",
     "record_number.legacy",
     "record_number.legacy_license",
@@ -402,16 +402,16 @@ impl Error {
     /// Stable dotted code.
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Empty => "record_number.empty",
-            Error::UnknownProvince { .. } => "record_number.province",
-            Error::MissingProvince { .. } => "record_number.province_missing",
-            Error::NotMainland { .. } => "record_number.not_mainland",
+            Error::Empty => "record_number.format.empty",
+            Error::UnknownProvince { .. } => "record_number.format.province",
+            Error::MissingProvince { .. } => "record_number.format.province_missing",
+            Error::NotMainland { .. } => "record_number.format.not_mainland",
             Error::Format { .. } => "record_number.format",
-            Error::Digits { .. } => "record_number.digits",
-            Error::MissingHao { .. } => "record_number.missing_hao",
-            Error::Sequence { .. } => "record_number.sequence",
-            Error::Suffix { .. } => "record_number.suffix",
-            Error::Trailing { .. } => "record_number.trailing",
+            Error::Digits { .. } => "record_number.format.digits",
+            Error::MissingHao { .. } => "record_number.format.missing_hao",
+            Error::Sequence { .. } => "record_number.format.sequence",
+            Error::Suffix { .. } => "record_number.format.suffix",
+            Error::Trailing { .. } => "record_number.format.trailing",
         }
     }
 
@@ -953,46 +953,46 @@ mod tests {
             value: "京ICP备12345678".into(),
             corrected: "京ICP备12345678号".into(),
         });
-        assert_eq!(err("京ICP备12345678号-").code(), "record_number.sequence");
+        assert_eq!(err("京ICP备12345678号-").code(), "record_number.format.sequence");
         assert_eq!(err("京ICP备13052560号-1B"), Error::Suffix {
             value: "京ICP备13052560号-1B".into(),
             suffix: 'B',
         });
-        assert_eq!(err("京公网安备1101050203014号").code(), "record_number.digits");
+        assert_eq!(err("京公网安备1101050203014号").code(), "record_number.format.digits");
         assert_eq!(err("港ICP备12345678号"), Error::NotMainland {
             value: "港ICP备12345678号".into(),
             prefix: '港',
         });
-        assert_eq!(err("澳ICP备12345678号").code(), "record_number.not_mainland");
-        assert_eq!(err("台ICP备12345678号").code(), "record_number.not_mainland");
+        assert_eq!(err("澳ICP备12345678号").code(), "record_number.format.not_mainland");
+        assert_eq!(err("台ICP备12345678号").code(), "record_number.format.not_mainland");
     }
 
     #[test]
     fn other_errors() {
         assert_eq!(err(""), Error::Empty);
         assert_eq!(err(" \u{3000} "), Error::Empty);
-        assert_eq!(err("ICP备12345678号").code(), "record_number.province_missing");
-        assert_eq!(err("12345678").code(), "record_number.province_missing");
-        assert_eq!(err("中ICP备12345678号").code(), "record_number.province");
+        assert_eq!(err("ICP备12345678号").code(), "record_number.format.province_missing");
+        assert_eq!(err("12345678").code(), "record_number.format.province_missing");
+        assert_eq!(err("中ICP备12345678号").code(), "record_number.format.province");
         assert_eq!(err("京ICP12345678号").code(), "record_number.format");
         assert_eq!(err("京备12345678号").code(), "record_number.format");
-        assert_eq!(err("京ICP备123456789号").code(), "record_number.digits");
-        assert_eq!(err("京ICP证1504761号").code(), "record_number.digits");
-        assert_eq!(err("京ICP备12345678号-12345").code(), "record_number.sequence");
-        assert_eq!(err("京ICP备12345678号-1A2").code(), "record_number.trailing");
-        assert_eq!(err("京ICP备12345678号号").code(), "record_number.trailing");
+        assert_eq!(err("京ICP备123456789号").code(), "record_number.format.digits");
+        assert_eq!(err("京ICP证1504761号").code(), "record_number.format.digits");
+        assert_eq!(err("京ICP备12345678号-12345").code(), "record_number.format.sequence");
+        assert_eq!(err("京ICP备12345678号-1A2").code(), "record_number.format.trailing");
+        assert_eq!(err("京ICP备12345678号号").code(), "record_number.format.trailing");
         assert_eq!(err("京ICP备12345678-1"), Error::MissingHao {
             value: "京ICP备12345678-1".into(),
             corrected: "京ICP备12345678号-1".into(),
         });
-        assert_eq!(err("京公网安备11010502030143").code(), "record_number.missing_hao");
-        assert_eq!(err("京公网安备11010502030143号-1").code(), "record_number.trailing");
-        assert_eq!(err("粤B2-2009005").code(), "record_number.digits");
+        assert_eq!(err("京公网安备11010502030143").code(), "record_number.format.missing_hao");
+        assert_eq!(err("京公网安备11010502030143号-1").code(), "record_number.format.trailing");
+        assert_eq!(err("粤B2-2009005").code(), "record_number.format.digits");
         assert_eq!(err("粤B3-20090059").code(), "record_number.format");
         assert_eq!(err("粤B220090059").code(), "record_number.format");
-        assert_eq!(err("号号号").code(), "record_number.province");
+        assert_eq!(err("号号号").code(), "record_number.format.province");
         assert_eq!(err("京").code(), "record_number.format");
-        assert_eq!(err("😀ICP备12345678号").code(), "record_number.province");
+        assert_eq!(err("😀ICP备12345678号").code(), "record_number.format.province");
         assert_eq!(err("京\u{0301}ICP备12345678号").code(), "record_number.format");
         for e in [err(""), err("港ICP备12345678号"), err("京ICP备1号")] {
             assert!(e.is_certain());
@@ -1134,7 +1134,7 @@ mod tests {
     #[test]
     fn huge_and_odd_inputs() {
         let big = format!("京ICP备{}号", "1".repeat(1_000_000));
-        assert_eq!(err(&big).code(), "record_number.digits");
+        assert_eq!(err(&big).code(), "record_number.format.digits");
         let e = err(&"号".repeat(1_000_000));
         assert!(e.params().iter().all(|(_, v)| v.chars().count() <= 65));
         let big = format!("京ICP备12345678号-1{}", "A".repeat(1_000_000));

@@ -12,17 +12,17 @@
 //!
 //! | domain pipeline | e-mail code | severity |
 //! |---|---|---|
-//! | `domain.empty` | `email.domain_empty` | error |
-//! | `domain.too_long` (over 4,096 characters), `domain.invalid` `VerifyDnsLength` (name) | `email.domain_too_long` | error |
-//! | `domain.invalid` `UseSTD3ASCIIRules` | `email.domain` | error |
-//! | `domain.invalid` `CheckHyphens` | `email.domain_hyphen` | error |
-//! | `domain.invalid` `VerifyDnsLength` (empty label / label) | `email.domain_dot` / `email.domain_label_too_long` | error |
-//! | `domain.invalid` (any other rule: disallowed characters, bidi, joiners, Punycode, label validity) | `email.domain_invalid` (`rule` as in `domain.invalid`) | error |
-//! | `domain.ip_address` | `email.domain_numeric_tld` | error |
-//! | `domain.reserved` | `email.domain_reserved` | error |
-//! | `domain.single_label` | `email.domain_single_label` | error |
-//! | `domain.unknown_tld` | `email.domain_tld_unknown` | error |
-//! | `domain.is_suffix` | `email.domain_suffix` | warning |
+//! | `domain.empty` | `email.format.domain_empty` | error |
+//! | `domain.too_long` (over 4,096 characters), `domain.invalid` `VerifyDnsLength` (name) | `email.format.domain_too_long` | error |
+//! | `domain.invalid` `UseSTD3ASCIIRules` | `email.format.domain` | error |
+//! | `domain.invalid` `CheckHyphens` | `email.format.domain_hyphen` | error |
+//! | `domain.invalid` `VerifyDnsLength` (empty label / label) | `email.format.domain_dot` / `email.format.domain_label_too_long` | error |
+//! | `domain.invalid` (any other rule: disallowed characters, bidi, joiners, Punycode, label validity) | `email.format.domain_invalid` (`rule` as in `domain.invalid`) | error |
+//! | `domain.ip_address` | `email.format.domain_numeric_tld` | error |
+//! | `domain.reserved` | `email.format.domain_reserved` | error |
+//! | `domain.single_label` | `email.format.domain_single_label` | error |
+//! | `domain.unknown_tld` | `email.format.domain_tld_unknown` | error |
+//! | `domain.is_suffix` | `email.format.domain_suffix` | warning |
 //! | [`ELIGIBILITY_ONLY`], [`NOT_APPLICABLE`] | — | |
 //!
 //! Severity follows the RFCs: each error is a name mail cannot be delivered to (RFC 5321
@@ -230,32 +230,32 @@ mod tests {
         let too_long_idn = format!("a@{name}.中国");
         let cases: Vec<(&str, &[&str])> = vec![
             ("a@example.cn", &[]),
-            ("a@-例子.中国", &["email.domain_hyphen"]),
-            ("a@例子-.中国", &["email.domain_hyphen"]),
-            ("a@ab--cd.com", &["email.domain_hyphen"]),
-            ("a@-example.cn", &["email.domain_hyphen"]),
-            ("a@例\u{E000}子.中国", &["email.domain_invalid"]),
-            ("a@例\u{200D}子.中国", &["email.domain_invalid"]),
-            ("a@\u{05D0}1a.com", &["email.domain_invalid"]),
-            ("a@xn--zz.com", &["email.domain_invalid"]),
-            ("a@a\u{2474}.com", &["email.domain"]),
-            (&long, &["email.domain_label_too_long"]),
-            (long_idn, &["email.domain_label_too_long"]),
-            (&too_long_idn, &["email.domain_too_long"]),
-            ("a@x.invalid", &["email.domain_reserved"]),
-            ("a@printer.local", &["email.domain_reserved"]),
-            ("a@localhost", &["email.domain_reserved"]),
-            ("a@1.0.0.127.in-addr.arpa", &["email.domain_reserved"]),
-            ("a@例子.local", &["email.domain_reserved"]),
-            ("a@a.b", &["email.domain_tld_unknown"]),
-            ("a@例子.c", &["email.domain_tld_unknown"]),
-            ("a@mailhost", &["email.domain_single_label"]),
-            ("a@com.cn", &["email.domain_suffix"]),
-            ("a@cn", &["email.domain_suffix"]),
-            ("a@192.0.2.1", &["email.domain_numeric_tld"]),
-            ("a@0x7f.1", &["email.domain_numeric_tld"]),
-            ("a@a.123", &["email.domain_numeric_tld"]),
-            ("a@[192.0.2.1]", &["email.domain_literal"]),
+            ("a@-例子.中国", &["email.format.domain_hyphen"]),
+            ("a@例子-.中国", &["email.format.domain_hyphen"]),
+            ("a@ab--cd.com", &["email.format.domain_hyphen"]),
+            ("a@-example.cn", &["email.format.domain_hyphen"]),
+            ("a@例\u{E000}子.中国", &["email.format.domain_invalid"]),
+            ("a@例\u{200D}子.中国", &["email.format.domain_invalid"]),
+            ("a@\u{05D0}1a.com", &["email.format.domain_invalid"]),
+            ("a@xn--zz.com", &["email.format.domain_invalid"]),
+            ("a@a\u{2474}.com", &["email.format.domain"]),
+            (&long, &["email.format.domain_label_too_long"]),
+            (long_idn, &["email.format.domain_label_too_long"]),
+            (&too_long_idn, &["email.format.domain_too_long"]),
+            ("a@x.invalid", &["email.format.domain_reserved"]),
+            ("a@printer.local", &["email.format.domain_reserved"]),
+            ("a@localhost", &["email.format.domain_reserved"]),
+            ("a@1.0.0.127.in-addr.arpa", &["email.format.domain_reserved"]),
+            ("a@例子.local", &["email.format.domain_reserved"]),
+            ("a@a.b", &["email.format.domain_tld_unknown"]),
+            ("a@例子.c", &["email.format.domain_tld_unknown"]),
+            ("a@mailhost", &["email.format.domain_single_label"]),
+            ("a@com.cn", &["email.format.domain_suffix"]),
+            ("a@cn", &["email.format.domain_suffix"]),
+            ("a@192.0.2.1", &["email.format.domain_numeric_tld"]),
+            ("a@0x7f.1", &["email.format.domain_numeric_tld"]),
+            ("a@a.123", &["email.format.domain_numeric_tld"]),
+            ("a@[192.0.2.1]", &["email.format.domain_literal"]),
         ];
         for (input, expected) in cases {
             assert_eq!(codes(input), expected, "{input}");
@@ -286,18 +286,18 @@ mod tests {
         for input in ["User@EXAMPLE.CN", "用户@例子.中国", "a@例子。中国", "a@ＥＸＡＭＰＬＥ．ＣＮ", "a@BÜCHER.DE", "a@faß.de", "a@ex\u{200B}ample.cn"] {
             let found = findings(input, &Options::default());
             assert!(found.iter().all(|e| !e.is_certain()), "{input}: {found:?}");
-            assert!(found.iter().all(|e| !e.code().starts_with("email.domain")), "{input}: {found:?}");
+            assert!(found.iter().all(|e| !e.code().starts_with("email.format.domain")), "{input}: {found:?}");
         }
     }
 
     #[test]
     fn the_domain_is_judged_after_a_local_part_warning() {
-        assert_eq!(codes("张三@x.invalid"), ["email.local_non_ascii", "email.domain_reserved"]);
-        assert_eq!(codes("\"a@b\"@x.invalid"), ["email.quoted_local", "email.domain_reserved"]);
-        assert_eq!(codes("张三@x..cn"), ["email.local_non_ascii", "email.domain_dot"]);
-        assert_eq!(codes("张三@例子.中国"), ["email.local_non_ascii"]);
+        assert_eq!(codes("张三@x.invalid"), ["email.format.local_non_ascii", "email.format.domain_reserved"]);
+        assert_eq!(codes("\"a@b\"@x.invalid"), ["email.format.quoted_local", "email.format.domain_reserved"]);
+        assert_eq!(codes("张三@x..cn"), ["email.format.local_non_ascii", "email.format.domain_dot"]);
+        assert_eq!(codes("张三@例子.中国"), ["email.format.local_non_ascii"]);
         // A certain error about the local part stops there.
-        assert_eq!(codes(".a@x.invalid"), ["email.local_dot"]);
+        assert_eq!(codes(".a@x.invalid"), ["email.format.local_dot"]);
     }
 
     #[test]
@@ -315,7 +315,7 @@ mod tests {
         assert!(findings(&address, &Options::default()).is_empty());
         // An ASCII address that is too long still has its domain judged.
         let long = format!("{}@{}.invalid", "a".repeat(64), vec!["c".repeat(63); 3].join("."));
-        assert_eq!(codes(&long), ["email.too_long", "email.domain_reserved"]);
+        assert_eq!(codes(&long), ["email.format.too_long", "email.format.domain_reserved"]);
     }
 
     #[test]
@@ -323,7 +323,7 @@ mod tests {
         let found = issues("a@例\u{200D}子.中国", Locale::En);
         assert_eq!(found.len(), 1);
         let issue = &found[0];
-        assert_eq!((issue.code, issue.path.as_str(), issue.severity), ("email.domain_invalid", "responsible.email", Severity::Error));
+        assert_eq!((issue.code, issue.path.as_str(), issue.severity), ("email.format.domain_invalid", "responsible.email", Severity::Error));
         assert_eq!(issue.params.get("rule").map(ToString::to_string).as_deref(), Some("CheckJoiners"));
         assert!(issue.message.contains("zero-width"), "{}", issue.message);
         for (input, rule) in [("a@例\u{E000}子.中国", "Validity"), ("a@\u{05D0}1a.com", "CheckBidi"), ("a@xn--zz.com", "Punycode")] {
@@ -366,8 +366,8 @@ mod tests {
                 keys.push(e.message_key());
             }
         }
-        assert!(keys.contains(&"email.domain_invalid.label"), "{keys:?}");
-        for key in ["email.domain_invalid.disallowed", "email.domain_invalid.bidi", "email.domain_invalid.joiners", "email.domain_invalid.punycode"] {
+        assert!(keys.contains(&"email.format.domain_invalid.label"), "{keys:?}");
+        for key in ["email.format.domain_invalid.disallowed", "email.format.domain_invalid.bidi", "email.format.domain_invalid.joiners", "email.format.domain_invalid.punycode"] {
             assert!(keys.contains(&key), "{key} not produced: {keys:?}");
         }
     }
@@ -375,8 +375,8 @@ mod tests {
     #[test]
     fn huge_domains_cost_little() {
         let huge = format!("a@{}.中国", "例".repeat(100_000));
-        assert_eq!(codes(&huge), ["email.domain_too_long"]);
+        assert_eq!(codes(&huge), ["email.format.domain_too_long"]);
         let huge = format!("a@{}.com", "b".repeat(100_000));
-        assert_eq!(codes(&huge), ["email.too_long", "email.domain_too_long"]);
+        assert_eq!(codes(&huge), ["email.format.too_long", "email.format.domain_too_long"]);
     }
 }
