@@ -1,7 +1,8 @@
 // The package entry (./index.js): every function and type of ./icp_precheck.js, with an
 // `init` that falls back to the JavaScript build where WebAssembly is missing.
 export * from './icp_precheck.js';
-export { checkServer, loadServerRegions } from './server.js';
+export { checkServer, loadServerRegions, loadMobileRegions } from './data.js';
+export type { DataSource } from './data.js';
 export { rdapServers, lookupRdap } from './rdap.js';
 export { schemas, createSchemas, rules } from './integrations.js';
 export type { SchemaOptions, SchemaIssue, SchemaResult, SchemaSuccess, SchemaFailure, IcpSchema, Schemas, Rule, RuleOptions, CertificateRuleOptions, RuleError, FormRules, FieldData } from './integrations.js';

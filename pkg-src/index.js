@@ -10,7 +10,7 @@
 import wasmInit, { initSync as wasmInitSync, __wbg_init_js as initWithJs } from './icp_precheck.js';
 
 export * from './icp_precheck.js';
-export { checkServer, loadServerRegions } from './server.js';
+export { checkServer, loadServerRegions, loadMobileRegions } from './data.js';
 export { rdapServers, lookupRdap } from './rdap.js';
 export { schemas, createSchemas, rules } from './integrations.js';
 

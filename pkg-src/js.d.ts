@@ -1,6 +1,7 @@
 // 'icp-precheck/js' (./js.js): the JavaScript build only; no WebAssembly needed.
 export * from './icp_precheck.js';
-export { checkServer, loadServerRegions } from './server.js';
+export { checkServer, loadServerRegions, loadMobileRegions } from './data.js';
+export type { DataSource } from './data.js';
 export { rdapServers, lookupRdap } from './rdap.js';
 export { schemas, createSchemas, rules } from './integrations.js';
 export type { SchemaOptions, SchemaIssue, SchemaResult, SchemaSuccess, SchemaFailure, IcpSchema, Schemas, Rule, RuleOptions, CertificateRuleOptions, RuleError, FormRules, FieldData } from './integrations.js';

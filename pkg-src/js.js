@@ -8,7 +8,7 @@ import { __wbg_init_js as initWithJs } from './icp_precheck.js';
 import instantiate from './icp_precheck_asm.js';
 
 export * from './icp_precheck.js';
-export { checkServer, loadServerRegions } from './server.js';
+export { checkServer, loadServerRegions, loadMobileRegions } from './data.js';
 export { rdapServers, lookupRdap } from './rdap.js';
 export { schemas, createSchemas, rules } from './integrations.js';
 

@@ -50,19 +50,23 @@ RUSTFLAGS="-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
     --message-format=json-render-diagnostics > "$target_dir/build-messages.json"
 raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
-# checkServer's IP data is not in the .wasm: build.rs writes it beside its baked Rust, and the
-# package ships it as a file that pkg-src/server.js fetches on first use.
-server_regions=$(python3 -c '
+# Data the .wasm does not carry (checkServer's IP regions, the mobile prefixes' provinces):
+# build.rs writes it beside its baked Rust, and the package ships it as files that
+# pkg-src/data.js fetches on first use.
+data_dir=$(python3 -c '
 import json, sys
 for line in open(sys.argv[1]):
     m = json.loads(line)
     if m.get("reason") == "build-script-executed" and "icp-precheck" in m.get("package_id", ""):
-        print(m["out_dir"] + "/server-regions.bin")
+        print(m["out_dir"])
 ' "$target_dir/build-messages.json" | tail -1)
-[ -f "$server_regions" ] || { echo "build-pkg.sh: server-regions.bin not found in the build's OUT_DIR" >&2; exit 1; }
+data_files=("$data_dir/server-regions.bin" "$data_dir/mobile-regions.bin")
+for f in "${data_files[@]}"; do
+  [ -f "$f" ] || { echo "build-pkg.sh: $(basename "$f") not found in the build's OUT_DIR" >&2; exit 1; }
+done
 
 # Everything below depends only on these; skip it when none changed.
-key=$( { sha256sum "$raw_wasm" "$server_regions" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
+key=$( { sha256sum "$raw_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
          grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
 if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
   echo "== post-processing unchanged ($key), reusing $stage =="
@@ -99,8 +103,8 @@ else
     node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
   done
   node scripts/inline-snippets.mjs "$stage/icp_precheck.js"
-  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/server.js pkg-src/server.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"
-  cp "$server_regions" "$stage/server-regions.bin"
+  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/data.js pkg-src/data.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"
+  cp "${data_files[@]}" "$stage/"
   cp data/rdap/dns.json "$stage/rdap-bootstrap.json"
 
   version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
@@ -130,13 +134,14 @@ else
     "./rdap-bootstrap.json": "./rdap-bootstrap.json",
     "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm",
     "./server-regions.bin": "./server-regions.bin",
+    "./mobile-regions.bin": "./mobile-regions.bin",
     "./package.json": "./package.json"
   },
   "files": [
     "index.js", "index.d.ts", "js.js", "js.d.ts",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
     "icp_precheck_asm.js", "rdap.js", "rdap.d.ts", "rdap-bootstrap.json",
-    "server.js", "server.d.ts", "server-regions.bin",
+    "data.js", "data.d.ts", "server-regions.bin", "mobile-regions.bin",
     "integrations.js", "integrations.d.ts", "element.js", "element.d.ts", "README.md"
   ],
   "sideEffects": ["./element.js"],

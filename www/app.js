@@ -218,6 +218,7 @@ const state = {
   fullCheck: false,   // last form check was a submission check (partial: false)
   batch: null,        // { inputs, reports }
   firstAnswer: false,
+  mobileRegions: null, // the load of mobile-regions.bin, once a province asked for it
 };
 
 const t = (key) => TEXT[state.locale][key];
@@ -870,6 +871,12 @@ function runValidation(full) {
   try {
     const report = state.api.validateFiling(value, opts);
     issues = report.issues.map((i) => ({ ...i, path: remapPath(i.path, remap) }));
+    // A province that wants a local principal's mobile (Jiangsu) needs the mobile prefixes'
+    // provinces, which the .wasm does not carry: fetch them the first time, then check again.
+    const unchecked = report.issues.some((i) => i.code === 'mobile.province_unchecked' && i.params && i.params.reason === 'data_unavailable');
+    if (unchecked && state.api.loadMobileRegions && !state.mobileRegions) {
+      state.mobileRegions = state.api.loadMobileRegions().then(() => runValidation(state.fullCheck), () => {});
+    }
   } catch (err) {
     // Only a trapped module throws here: say so rather than show a form without findings.
     note.hidden = false;

@@ -352,7 +352,7 @@ thread_local! {
     static SERVER_REGIONS: std::cell::RefCell<Option<crate::server::ServerRegions<'static>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Takes the bytes of `server-regions.bin` (`pkg-src/server.js` loads them on first use);
+/// Takes the bytes of `server-regions.bin` (`pkg-src/data.js` loads them on first use);
 /// false when they are not a region table. The bytes stay for the page's life.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __setServerRegions, skip_typescript)]
@@ -368,7 +368,15 @@ pub fn set_server_regions(bytes: Vec<u8>) -> bool {
     })
 }
 
-/// `checkServer`'s check, with whatever table is loaded; `pkg-src/server.js` loads it first.
+/// Takes the bytes of `mobile-regions.bin` (`pkg-src/data.js`, `loadMobileRegions`); false
+/// when they are not such a table.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __setMobileRegions, skip_typescript)]
+pub fn set_mobile_regions(bytes: Vec<u8>) -> bool {
+    crate::fields::mobile_region::install(bytes)
+}
+
+/// `checkServer`'s check, with whatever table is loaded; `pkg-src/data.js` loads it first.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __checkServer, skip_typescript)]
 pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {

@@ -127,3 +127,16 @@ test('hostile input: an issue within 250 ms, never an exception', () => {
   assert.throws(() => checkRegistration(), TypeError);
   assert.equal(checkRegistration(null).issues[0].code, 'field.required');
 });
+
+test('Jiangsu: a principal mobile from another province is checked once the prefix data is loaded', async () => {
+  const { validateEntity: validate, loadMobileRegions } = await import('../../pkg/index.js');
+  // 13800138000 is a Beijing number (China Mobile's 1380013).
+  const entity = { type: '企业', responsible: { name: '张三', mobile: '13800138000' } };
+  const codesOf = () => validate(entity, { province: '江苏', partial: true, today }).issues.filter((i) => i.code.startsWith('mobile.province'));
+  const before = codesOf();
+  assert.deepEqual(before.map((i) => [i.code, i.params.reason]), [['mobile.province_unchecked', 'data_unavailable']]);
+  await loadMobileRegions();
+  const after = codesOf();
+  assert.deepEqual(after.map((i) => [i.code, i.severity, i.path]), [['mobile.province', 'error', 'responsible.mobile']]);
+  await assert.rejects(loadMobileRegions(new Uint8Array(16)));
+});
