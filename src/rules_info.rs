@@ -41,6 +41,8 @@ pub struct RulesInfo {
     /// The registrar table of domain verification, and how many registrars it knows.
     pub registrars: RuleSet,
     pub registrar_count: usize,
+    /// libphonenumber's numbering plan for CN, which mobiles and landlines are read with.
+    pub phone_metadata: RuleSet,
     /// Where the UTS #46 mapping data of this build comes from.
     pub idna_data: &'static str,
     /// Number of message codes in the catalogue.
@@ -78,6 +80,7 @@ pub fn rules_info() -> RulesInfo {
         registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
         registrar_count: crate::registration::registrars::registrars().len()
             + crate::registration::registrars::families().iter().map(|f| f.iana_ids.len()).sum::<usize>(),
+        phone_metadata: RuleSet { version: crate::fields::mobile::plan::METADATA_VERSION, source: crate::fields::mobile::plan::METADATA_PACKAGE },
         idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
         message_count: crate::catalogue::entries().len(),
     }

@@ -80,6 +80,8 @@ export interface RulesInfo {
   registrars: RuleSet;
   /** Registrars known to that table, shells of a family counted one by one. */
   registrarCount: number;
+  /** libphonenumber's numbering plan for CN (mobiles, landlines). */
+  phoneMetadata: RuleSet;
   idnaData: string;
   messageCount: number;
 }
