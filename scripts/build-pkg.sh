@@ -78,8 +78,8 @@ else
   wasm-bindgen --target web --out-dir "$stage" --out-name icp_precheck "$raw_wasm"
 
   # wasm-bindgen drops the `?` of a trailing optional argument once its type is overridden;
-  # every `options` argument is optional (api.md).
-  sed -i 's/options: Options)/options?: Options)/g' "$stage/icp_precheck.d.ts"
+  # every `options` argument is optional (docs/api.md).
+  sed -i -E "s/options: ([A-Za-z]*Options)\)/options?: \1)/g" "$stage/icp_precheck.d.ts"
 
   echo "== wasm-opt --flatten --rereloop -Os -Oz (MVP features only) =="
   # npm's wasm-opt only (see setup.sh). --mvp-features: binaryen may not introduce any
@@ -151,7 +151,7 @@ JSON
   echo "$key" > "$stage/.key"
 fi
 
-# Public TypeScript signatures must not use `any` (api.md).
+# Public TypeScript signatures must not use `any` (docs/api.md).
 node scripts/check-dts.mjs "$stage"/*.d.ts
 
 # Swap in the new pkg/ with two renames: readers (the dev server, other test runs) see the old
