@@ -254,7 +254,7 @@ pub fn bake(dir: &Path) -> String {
     let keys: BTreeSet<&str> = entity_types.types.iter().map(|t| t.key.as_str()).collect();
     writeln!(out, "pub(crate) const ENTITY_TYPES_VERSION: &str = {:?};", entity_types.version).ok();
     writeln!(out, "pub(crate) const ENTITY_TYPES_SOURCE: &str = {:?};", entity_types.source).ok();
-    writeln!(out, "/// 主办单位性质, icp-rules.md §2.1. Serialised as the snake_case key (`\"public_institution\"`).").ok();
+    writeln!(out, "/// 主办单位性质, docs/rules.md §2.1. Serialised as the snake_case key (`\"public_institution\"`).").ok();
     writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]").ok();
     writeln!(out, "#[serde(rename_all = \"snake_case\")]\npub enum EntityType {{").ok();
     for t in &entity_types.types {

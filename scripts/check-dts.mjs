@@ -1,4 +1,4 @@
-// Fails when a public TypeScript declaration of pkg/ uses `any` (api.md: "no `any` in public
+// Fails when a public TypeScript declaration of pkg/ uses `any` (docs/api.md: "no `any` in public
 // signatures"). Comments and string literals are removed first, so prose may say "any".
 //
 //   node scripts/check-dts.mjs pkg/*.d.ts

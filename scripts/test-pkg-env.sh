@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pkg/ everywhere the web ecosystem loads it (tests/pkg-env/, examples/):
 #   - the .wasm is MVP WebAssembly only (wabt's wasm-validate with every post-MVP feature off);
-#   - types: no `any` in a public .d.ts, every api.md function typed; package.json exports/files;
+#   - types: no `any` in a public .d.ts, every docs/api.md function typed; package.json exports/files;
 #   - Node 20: by package name with initSync(bytes) and init(bytes); the JavaScript fallback
 #     with WebAssembly deleted, under --jitless, via 'icp-precheck/js' and the export condition,
 #     giving the same answers as the WebAssembly build on ~3,500 inputs;

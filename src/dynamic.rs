@@ -1,5 +1,5 @@
 //! The entry points as JavaScript calls them: untyped [`Value`]s in, reports out, and never
-//! a panic or an exception for bad content or wrong types (api.md). `src/wasm/` only
+//! a panic or an exception for bad content or wrong types (docs/api.md). `src/wasm/` only
 //! converts to and from JavaScript around these functions.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for

@@ -176,7 +176,7 @@ fn type_name_en(kind: &str) -> &'static str {
 /// domain look unfileable. `system_today` is the date when `today` is absent.
 ///
 /// Every option issue is a warning, `field.type` and `field.too_long` included, so that `ok`
-/// (no error) never depends on the options (api.md: `ok === no issue of severity 'error'`).
+/// (no error) never depends on the options (docs/api.md: `ok === no issue of severity 'error'`).
 pub(crate) fn read_options(value: &Value, system_today: Option<Date>) -> (Options, Issues) {
     let (options, issues) = read_options_raw(value, system_today);
     let mut warnings = Issues::new(options.locale);

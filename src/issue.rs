@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// How sure we are that a provider or a 管局 would reject the filing.
 ///
-/// Following `icp-rules.md`: errors only for rules tagged confirmed ([C], [V]); everything
+/// Following `docs/rules.md`: errors only for rules tagged confirmed ([C], [V]); everything
 /// inferred or disputed ([I], [U], [C3]) is a warning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -4,8 +4,8 @@
 //! administration (管局) would reject in a China ICP filing (ICP备案): domains that cannot be
 //! filed, certificate numbers with wrong check digits, names and contacts that break a rule.
 //!
-//! The rules, each with its source and how sure we are of it, are in `icp-rules.md`; the
-//! public contract is `api.md`. Every finding is an [`Issue`] with a stable code, a form-field
+//! The rules, each with its source and how sure we are of it, are in `docs/rules.md`; the
+//! public contract is `docs/api.md`. Every finding is an [`Issue`] with a stable code, a form-field
 //! path, a severity (errors only for confirmed rules) and a message in Chinese or English.
 //!
 //! This crate is plain Rust; `src/wasm/` is a thin `#[wasm_bindgen]` layer over it.

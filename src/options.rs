@@ -1,4 +1,4 @@
-//! Options every check accepts (api.md "Options"): locale, filing province, entity type,
+//! Options every check accepts (docs/api.md "Options"): locale, filing province, entity type,
 //! `partial` while a form is being filled, and `today` for date rules.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for

@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn spec_examples_8_4() {
-        // icp-rules.md §8.4, computed there with the Python `publicsuffixlist` package.
+        // docs/rules.md §8.4, computed there with the Python `publicsuffixlist` package.
         assert_eq!(registrable(ICANN, "www.example.com.cn").as_deref(), Some("example.com.cn"));
         assert_eq!(registrable(ICANN, "a.b.example.bj.cn").as_deref(), Some("example.bj.cn"));
         let gongsi = idna::domain_to_ascii("x.example.公司.cn").unwrap_or_default();

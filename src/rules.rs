@@ -9,7 +9,7 @@
 
 use crate::issue::Severity;
 
-/// A province whose 管局 publishes its own TLD list (icp-rules.md §1.2.2).
+/// A province whose 管局 publishes its own TLD list (docs/rules.md §1.2.2).
 #[derive(Debug)]
 pub(crate) struct ProvinceTldList {
     pub province: &'static str,
@@ -23,7 +23,7 @@ pub(crate) struct ProvinceTldList {
     pub refused: &'static [&'static str],
 }
 
-/// A `.cn` zone (or IDN TLD) reserved for some kinds of entity (icp-rules.md §1.4).
+/// A `.cn` zone (or IDN TLD) reserved for some kinds of entity (docs/rules.md §1.4).
 #[derive(Debug)]
 pub(crate) struct Zone {
     pub ascii: &'static str,
@@ -76,7 +76,7 @@ pub enum NumberFormat {
     Free,
 }
 
-/// A certificate type (证件类型), icp-rules.md §2.2.
+/// A certificate type (证件类型), docs/rules.md §2.2.
 #[derive(Debug)]
 pub struct CertificateTypeInfo {
     pub key: &'static str,

@@ -81,7 +81,7 @@ fn messages_read_well() {
     }
 }
 
-/// The contract's codes that name a kind of failure (api.md): a console matches a prefix
+/// The contract's codes that name a kind of failure (docs/api.md): a console matches a prefix
 /// (`code.startsWith('mobile.format')`) and must find every finding of that kind, so each
 /// specific code of the kind is a dotted refinement (`mobile.format.segment`), never a sibling.
 /// A code of the same module that is another kind of finding is listed with the reason.

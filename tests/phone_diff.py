@@ -70,7 +70,7 @@ REASONS = [
     ("mobile", "spec-only segments",
      lambda text, ours, lib: ours and not lib and spec_only_segment(mobile_part(text)),
      "149 (China Telecom data cards), 1749 (maritime satellite) and 17406–17412 (emergency "
-     "communications) are in the spec's segment table (icp-rules.md §2.8 P1, S29 [C3]) but not in "
+     "communications) are in the spec's segment table (docs/rules.md §2.8 P1, S29 [C3]) but not in "
      "libphonenumber's mobile pattern; the sources disagree, so we accept them with the warning "
      "of their kind of line (mobile.unsupported_segment, mobile.satellite, mobile.unsupported_segment.emergency)"),
     ("mobile", "carrier-selection prefix",
@@ -81,7 +81,7 @@ REASONS = [
     ("landline", "short service numbers behind an area code",
      lambda text, ours, lib: lib and not ours and 5 <= len(national_digits(local_part(text))) <= 6,
      "10xxx, 123xx and 95xxx(x) numbers after an area code are fixed lines to libphonenumber; the "
-     "office-phone field wants a subscriber line with a 7- or 8-digit local number (icp-rules.md "
+     "office-phone field wants a subscriber line with a 7- or 8-digit local number (docs/rules.md "
      "§2.8 P6), so we refuse them (landline.local_number, a warning)"),
 ]
 

@@ -43,7 +43,7 @@ const PERSON_CERT_TYPES = [
   ['hmt_residence_permit', '港澳台居民居住证', 'Residence permit (HK/Macao/Taiwan)'],
   ['foreign_permanent_resident', '外国人永久居留身份证', 'Foreign permanent resident ID card'],
 ];
-// api.md keys where the contract names one; otherwise the Chinese name (accepted by the API).
+// docs/api.md keys where the contract names one; otherwise the Chinese name (accepted by the API).
 const ENTITY_CERT_TYPES = [
   ['uscc', '统一社会信用代码', 'Unified social credit code'],
   ['organization_code', '组织机构代码证', 'Organisation code certificate'],

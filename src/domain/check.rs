@@ -6,7 +6,7 @@
 //! byte range of the input or of one buffer the check owns, and each finding keeps its message
 //! key and params. A plain lower-case host allocates nothing at all.
 //!
-//! Two consumers turn this into api.md's `DomainReport`:
+//! Two consumers turn this into docs/api.md's `DomainReport`:
 //! - [`DomainCheck::to_report`] (native Rust, and the forms) renders the messages in Rust;
 //! - the WebAssembly boundary hands the spans and message templates to JavaScript, which slices
 //!   the strings it already has and fills the templates itself (`src/wasm/`), since building
@@ -95,7 +95,7 @@ pub struct Finding {
 }
 
 /// What [`check_domain`](super::check_domain) found, before anything is rendered. The
-/// accessors give api.md's `DomainReport` fields; [`to_report`](Self::to_report) gives the
+/// accessors give docs/api.md's `DomainReport` fields; [`to_report`](Self::to_report) gives the
 /// report itself.
 ///
 /// ```
@@ -227,7 +227,7 @@ impl<'a> DomainCheck<'a> {
         self.field(self.subdomain)
     }
 
-    /// The report's texts in api.md's order: host, ascii, unicode, registrable,
+    /// The report's texts in docs/api.md's order: host, ascii, unicode, registrable,
     /// registrableUnicode, suffix, tld, subdomain.
     pub fn fields(&self) -> [Option<Span>; 8] {
         [self.host, self.ascii, self.unicode, self.registrable, self.registrable_unicode, self.suffix, self.tld, self.subdomain]
@@ -265,7 +265,7 @@ impl<'a> DomainCheck<'a> {
         })
     }
 
-    /// api.md's `DomainReport`, with every message rendered and every text copied.
+    /// docs/api.md's `DomainReport`, with every message rendered and every text copied.
     pub fn to_report(&self) -> DomainReport {
         self.to_report_at("")
     }

@@ -1,5 +1,5 @@
 //! Finds the host in whatever a person pasted: `https://user@www.例子.中国:8443/a?b#c`,
-//! `ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ`, ` example.com。` … (icp-rules.md §1.1 D2).
+//! `ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ`, ` example.com。` … (docs/rules.md §1.1 D2).
 //!
 //! Folding comes first: full-width ASCII (U+FF01–U+FF5E, typed by Chinese input methods in
 //! full-width mode) becomes ASCII and the ideographic full stops `。` `｡` become `.`, so that

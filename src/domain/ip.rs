@@ -1,6 +1,6 @@
 //! IP addresses in every form a URL parser reads as one, from the WHATWG URL Standard
 //! (<https://url.spec.whatwg.org/#host-parsing>): filings take domain names only
-//! (icp-rules.md §1.1 D1), so anything a browser would resolve as an address is refused.
+//! (docs/rules.md §1.1 D1), so anything a browser would resolve as an address is refused.
 //!
 //! - IPv4: 1 to 4 dot-separated parts, each decimal, octal (`0177`) or hexadecimal (`0x7f`);
 //!   the last part fills the remaining bytes, so `127.1`, `0x7f.1` and `2130706433` all mean

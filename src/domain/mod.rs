@@ -1,4 +1,4 @@
-//! The domain check (icp-rules.md §1): from whatever a person pasted to the domain that is
+//! The domain check (docs/rules.md §1): from whatever a person pasted to the domain that is
 //! filed, and every reason it could not be.
 //!
 //! The pipeline, each step with its own codes:
@@ -11,7 +11,7 @@
 //!    reserved for some entity types.
 //!
 //! Each step records what it finds in a [`DomainCheck`] ([`check`]), unrendered; the
-//! `DomainReport` of api.md is made from it by [`DomainCheck::to_report`] in Rust, or by
+//! `DomainReport` of docs/api.md is made from it by [`DomainCheck::to_report`] in Rust, or by
 //! `src/wasm/transfer.js` in JavaScript.
 
 pub mod check;
@@ -34,7 +34,7 @@ use uts46::Failure;
 /// megabyte of text is refused at once rather than scanned.
 pub const MAX_INPUT_CHARS: usize = 4096;
 
-/// The result of [`check_domain`] (api.md `DomainReport`).
+/// The result of [`check_domain`] (docs/api.md `DomainReport`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DomainReport {

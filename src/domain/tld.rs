@@ -1,4 +1,4 @@
-//! Is the suffix one MIIT approved (icp-rules.md §1.2), and may this entity use this `.cn`
+//! Is the suffix one MIIT approved (docs/rules.md §1.2), and may this entity use this `.cn`
 //! zone (§1.4)? All lists come from `data/rules/tlds.toml` and `cn-zones.toml`.
 
 use super::check::{Arg, DomainCheck, Span};

@@ -2,7 +2,7 @@
 //! certificate digests.
 //!
 //! Per platform the filing asks for the package name, the public key and a digest of the
-//! signing certificate (`icp-rules.md` §4 AP3, [C] S20; [C3] S37, S38):
+//! signing certificate (`docs/rules.md` §4 AP3, [C] S20; [C3] S37, S38):
 //!
 //! | field | format | tag |
 //! |---|---|---|
@@ -59,7 +59,7 @@ pub enum Platform {
 }
 
 impl Platform {
-    /// `android`, `ios`, `harmonyos` (the `platform` values of `api.md`).
+    /// `android`, `ios`, `harmonyos` (the `platform` values of `docs/api.md`).
     pub fn as_str(self) -> &'static str {
         match self {
             Platform::Android => "android",
@@ -134,7 +134,7 @@ pub struct PackageName {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PackageNameWarning {
     /// An Android segment is a Java keyword or literal (`com.example.new`)
-    /// (`icp-rules.md` §4; Java Language Specification §3.9) **[I]**.
+    /// (`docs/rules.md` §4; Java Language Specification §3.9) **[I]**.
     JavaKeyword { value: String, segment: String },
 }
 
@@ -156,7 +156,7 @@ impl PackageNameWarning {
     }
 }
 
-/// Why a string is not a package name for the platform (`icp-rules.md` §4 table).
+/// Why a string is not a package name for the platform (`docs/rules.md` §4 table).
 // Variant fields are described in the variant's doc; `value` is always the quoted input
 // as [`normalize::excerpt`] shortens it.
 #[allow(missing_docs)]

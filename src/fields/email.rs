@@ -25,7 +25,7 @@
 //! certainty, so that every e-mail code has one definition and one catalogue
 //! (`data/messages/fields.toml`), but nothing here calls the pipeline.
 //!
-//! Sources: `icp-rules.md` §2.8 P7 — the field exists for each principal [C3] S22, the
+//! Sources: `docs/rules.md` §2.8 P7 — the field exists for each principal [C3] S22, the
 //! syntax rule is **[I]** ("RFC 5322 subset"). Certainty therefore follows the RFCs:
 //! what the RFCs forbid (no `@`, empty parts, bad characters, dot placement, lengths, names
 //! that are not a resolvable fully-qualified domain) is certain; what the RFCs allow but this

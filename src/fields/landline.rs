@@ -23,7 +23,7 @@
 //! `landline.number_plan`, with the lengths the area code has. A 400 or 800 number given as
 //! the office phone is named as such (`landline.service_number`).
 //!
-//! **The format is inferred.** `icp-rules.md` §2.8 P6 tags the pattern **[I]**: no
+//! **The format is inferred.** `docs/rules.md` §2.8 P6 tags the pattern **[I]**: no
 //! provider documents a format for the office-phone field, only that it exists (Jiangsu
 //! enterprises must give one, elsewhere a mobile number is accepted — [C] S5). So
 //! [`Error::is_certain`] is always `false`: callers must report every failure here as a
@@ -69,7 +69,7 @@ impl Landline {
 }
 
 /// Why a string does not look like a landline number. All variants are inferred
-/// (`icp-rules.md` §2.8 P6 **[I]**) — report them as warnings.
+/// (`docs/rules.md` §2.8 P6 **[I]**) — report them as warnings.
 // Variant fields are described in the variant's doc; `value` is always the quoted input
 // as [`normalize::excerpt`] shortens it.
 #[allow(missing_docs)]

@@ -18,7 +18,7 @@
 //! `mobile` pattern of libphonenumber's metadata for CN (`data/phone/`, baked into digit automata
 //! by `build/phone.rs`, see [`plan`]), whose maintainers follow MIIT's allocations. A number the
 //! pattern matches is a mobile; one it does not match is refused as `mobile.format.segment`, unless the
-//! spec's segment table (`icp-rules.md` §2.8 P1, S29) lists its segment, which today is true of
+//! spec's segment table (`docs/rules.md` §2.8 P1, S29) lists its segment, which today is true of
 //! three the metadata leaves out: 149 (Telecom's data cards), 1749 (maritime satellite) and
 //! 17406–17412 (emergency communications). The sources disagree there, so those numbers are
 //! accepted with the warning their kind of line gets below, and [`Mobile::in_plan`] is `false`.
@@ -42,7 +42,7 @@
 //! parentheses, full-width digits. [`compact`] removes all of these and returns the 11 national
 //! digits. A service number (400, 800, 95xxx…) is named as such (`mobile.format.service_number`).
 //!
-//! Sources (`icp-rules.md` §2.8): the numbering plan from libphonenumber's
+//! Sources (`docs/rules.md` §2.8): the numbering plan from libphonenumber's
 //! `PhoneNumberMetadata.xml` (its version in [`plan::METADATA_VERSION`]; refreshed by
 //! `scripts/refresh-phone-data.py`, compared with libphonenumber itself by `tests/phone_diff.py`);
 //! P1 — segments from S29 **[C3]**, examples verified **[V]** (§8.3); P2 — filing systems answer
@@ -193,7 +193,7 @@ impl Mobile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
     /// MVNO (162 165 167 170 171) and data-card (145 147 149) segments: some filing
-    /// systems answer "提示不支持该手机号段" (`icp-rules.md` §2.8 P2, [C] S5; which
+    /// systems answer "提示不支持该手机号段" (`docs/rules.md` §2.8 P2, [C] S5; which
     /// segments **[I]**). `segment` is the first three digits.
     UnsupportedSegment { value: String, segment: String, line_type: LineType },
     /// A satellite phone (1349, 17400–17405, 1749): likely refused like P2's segments, and
@@ -239,7 +239,7 @@ pub enum Error {
     /// Nothing left after trimming.
     Empty,
     /// Not 11 digits starting with 1 (other characters, wrong length)
-    /// (`icp-rules.md` §2.8 P1; `1380013800` invalid [V]).
+    /// (`docs/rules.md` §2.8 P1; `1380013800` invalid [V]).
     Format { value: String, digits: usize },
     /// A `+` / `00` country code other than 86 (P1: mainland numbers only).
     CountryCode { value: String },
@@ -407,7 +407,7 @@ fn segment_text(digits: &[u8], len: usize) -> String {
     digits.iter().take(len).map(|d| char::from(b'0' + d)).collect()
 }
 
-/// The spec's segment table (`icp-rules.md` §2.8 P1, S29): who was allocated a segment and
+/// The spec's segment table (`docs/rules.md` §2.8 P1, S29): who was allocated a segment and
 /// for what kind of line. It names carriers and adds the three segments the numbering plan
 /// leaves out (149, 1749, 17406–17412); which numbers are mobiles is [`plan`]'s answer.
 mod segments {
@@ -735,7 +735,7 @@ mod tests {
         }
     }
 
-    /// A literal transcription of R-MOBILE (`icp-rules.md` §2.8) on 11 ASCII digits.
+    /// A literal transcription of R-MOBILE (`docs/rules.md` §2.8) on 11 ASCII digits.
     fn r_mobile(n: &str) -> bool {
         let d: Vec<u32> = n.chars().filter_map(|c| c.to_digit(10)).collect();
         if d.len() != 11 || n.chars().count() != 11 || d.first() != Some(&1) {

@@ -1,5 +1,5 @@
 //! The home province (号码归属地) of a mainland mobile number, for the provinces that ask the
-//! principal for a local number (`icp-rules.md` §2.8 P4: Jiangsu's 联系方式1 must be a Jiangsu
+//! principal for a local number (`docs/rules.md` §2.8 P4: Jiangsu's 联系方式1 must be a Jiangsu
 //! number, [C] S10; other provinces "有明确规定就需要填写本省", [C] S5, S6).
 //!
 //! A mobile number's first seven digits (`1380013`) were allocated to one city, and so one

@@ -5,7 +5,7 @@
 //! comment with the structure and sources of the format, `compact` (normalise the input),
 //! `validate` (parse into a typed value or return a typed error) and `is_valid`.
 //!
-//! * [`record_number`] — ICP 备案号 / 许可证号 / B2 numbers / 公安联网备案号 (`icp-rules.md` §5)
+//! * [`record_number`] — ICP 备案号 / 许可证号 / B2 numbers / 公安联网备案号 (`docs/rules.md` §5)
 //! * [`mobile`] — mainland mobile numbers (§2.8 P1, P2)
 //! * [`landline`] — landline / office numbers (§2.8 P6; format inferred)
 //! * [`email`] — e-mail addresses (§2.8 P7; a practical RFC 5322 subset)

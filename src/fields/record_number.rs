@@ -34,7 +34,7 @@
 //! written with 号; the odd licence forms `粤A2-20044005号`, `辽B-2-4-20080039`; a year part
 //! that does not fit the digit count.
 //!
-//! Sources (`icp-rules.md`): §5.1 prefixes — samples [C3] S32, 蜀/黔 current, 川/贵 **[U]**,
+//! Sources (`docs/rules.md`): §5.1 prefixes — samples [C3] S32, 蜀/黔 current, 川/贵 **[U]**,
 //! no 港澳台 prefix **[I]**; §5.2 formats — entity/website/licence/B2/public-security samples
 //! [C3] S32 and the Tencent footer, `-N`/`A`/`X`/`K` suffixes **[C]** S20, 8/10 digits
 //! [C3], year switch **[I]**, county code **[I]**, legacy A2/B-2 forms **[U]**; §8.3 regexes
@@ -63,7 +63,7 @@ pub const CODES: &[&str] = &[
 ];
 
 /// A province-level division whose abbreviation prefixes record numbers
-/// (`icp-rules.md` §5.1).
+/// (`docs/rules.md` §5.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Province {
     /// 北京: prefix 京, CN-BJ, GB/T 2260 11.
@@ -166,10 +166,10 @@ const PROVINCES: [(Province, char, &str, &str, &str); 31] = [
 ];
 
 /// Prefixes seen on older or placeholder footers: 川 (Sichuan, MIIT uses 蜀) and 贵
-/// (Guizhou, MIIT uses 黔). `icp-rules.md` §5.1 **[U]**.
+/// (Guizhou, MIIT uses 黔). `docs/rules.md` §5.1 **[U]**.
 const LEGACY_PREFIXES: [(char, Province); 2] = [('川', Province::Sichuan), ('贵', Province::Guizhou)];
 
-/// Hong Kong, Macao and Taiwan have no ICP prefix (`icp-rules.md` §5.1 [I], §8.3 [V]).
+/// Hong Kong, Macao and Taiwan have no ICP prefix (`docs/rules.md` §5.1 [I], §8.3 [V]).
 const NOT_MAINLAND: [char; 3] = ['港', '澳', '台'];
 
 impl Province {
@@ -232,7 +232,7 @@ impl Province {
 }
 
 /// What a record number identifies. The strings of [`Kind::as_str`] are the `kind` values
-/// of the public `RecordNumberReport` (`api.md`).
+/// of the public `RecordNumberReport` (`docs/api.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// 主体备案号: `京ICP备12345678号`.
@@ -313,19 +313,19 @@ pub struct RecordNumber {
 #[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
-    /// 川 / 贵 instead of 蜀 / 黔 (`icp-rules.md` §5.1 **[U]**).
+    /// 川 / 贵 instead of 蜀 / 黔 (`docs/rules.md` §5.1 **[U]**).
     LegacyPrefix { prefix: char, current: char, province: Province },
     /// A display variant with a standard form: sequence before 号 (`滇ICP备09010050-5号`),
-    /// `号` after a B2 number. (`icp-rules.md` §5.2 lenient mode **[U]**.)
+    /// `号` after a B2 number. (`docs/rules.md` §5.2 lenient mode **[U]**.)
     LegacyFormat { value: String, normalized: String },
     /// An odd telecom-licence form (`粤A2-20044005号`, `辽B-2-4-20080039`)
-    /// (`icp-rules.md` §5.2 **[U]**).
+    /// (`docs/rules.md` §5.2 **[U]**).
     LegacyLicense { value: String, category: String },
     /// The year part does not fit the digit count: an 8-digit number from after 2020 or a
-    /// 10-digit number from before 2019 (`icp-rules.md` §5.2 year rule **[I]**).
+    /// 10-digit number from before 2019 (`docs/rules.md` §5.2 year rule **[I]**).
     Year { value: String, year: String, length: usize },
     /// The county code of a public-security number does not lie in the prefix's province
-    /// (`icp-rules.md` §5.2 county code **[I]**).
+    /// (`docs/rules.md` §5.2 county code **[I]**).
     CountyCode { county_code: String, prefix: char, division_code: &'static str },
 }
 
@@ -369,7 +369,7 @@ impl Warning {
     }
 }
 
-/// Why a string is not a record number. All variants are certain (`icp-rules.md` §5.2,
+/// Why a string is not a record number. All variants are certain (`docs/rules.md` §5.2,
 /// §8.3 **[V]**).
 // Variant fields are described in the variant's doc; `value` is always the quoted input
 // as [`normalize::excerpt`] shortens it.
@@ -606,7 +606,7 @@ impl Suffix {
 }
 
 /// Parses `N[AXK]` at the start of `s` (after a `-`): 1–4 digits and an optional kind
-/// letter (`icp-rules.md` §5.2 [C] S20). Returns the rest.
+/// letter (`docs/rules.md` §5.2 [C] S20). Returns the rest.
 fn parse_suffix<'a>(s: &'a str, value: &str) -> Result<(Suffix, &'a str), Error> {
     let (digits, rest) = take_digits(s);
     if digits.is_empty() || digits.len() > 4 {
@@ -629,7 +629,7 @@ fn trailing(rest: &str, value: &str) -> Error {
     Error::Trailing { value: value.to_string(), rest: normalize::excerpt(rest) }
 }
 
-/// `ICP备<8|10>号[-N[AXK]]` and `ICP证<6>号[-N[AXK]]` (`icp-rules.md` §5.2), including the
+/// `ICP备<8|10>号[-N[AXK]]` and `ICP证<6>号[-N[AXK]]` (`docs/rules.md` §5.2), including the
 /// legacy display variant with the suffix before 号.
 fn parse_icp(scheme: Scheme, prefix: char, rest: &str, value: &str) -> Result<Parsed, Error> {
     let (head, expected) = match scheme {
@@ -690,7 +690,7 @@ fn parse_icp(scheme: Scheme, prefix: char, rest: &str, value: &str) -> Result<Pa
     Ok(assemble(scheme, entity, digits, suffix.as_ref(), base_kind, warnings))
 }
 
-/// The year rule of `icp-rules.md` §5.2 **[I]**: 8 digits start with a 2-digit year up to
+/// The year rule of `docs/rules.md` §5.2 **[I]**: 8 digits start with a 2-digit year up to
 /// 20, 10 digits with a 4-digit year from 2019.
 fn year_warning(digits: &str, value: &str) -> Option<Warning> {
     let length = digits.len();
@@ -730,7 +730,7 @@ fn assemble(
     }
 }
 
-/// `公网安备<14 digits>号` (`icp-rules.md` §5.2); the first six digits are the county code
+/// `公网安备<14 digits>号` (`docs/rules.md` §5.2); the first six digits are the county code
 /// of the public-security office [I].
 fn parse_public_security(
     prefix: char,
@@ -772,7 +772,7 @@ fn parse_public_security(
     })
 }
 
-/// `B2-<8 digits>[-N[AXK]]` (`icp-rules.md` §5.2 [C3]), and leniently the legacy forms
+/// `B2-<8 digits>[-N[AXK]]` (`docs/rules.md` §5.2 [C3]), and leniently the legacy forms
 /// `[AB]-?[12](-<digit>)?-<8 digits>号?` (`粤A2-20044005号`, `辽B-2-4-20080039`) **[U]**.
 fn parse_telecom(prefix: char, body: &str, value: &str) -> Result<Parsed, Error> {
     let format_error = || Error::Format { value: value.to_string() };

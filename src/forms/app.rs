@@ -1,4 +1,4 @@
-//! An app (APP备案), icp-rules.md §4: its name, platforms with package names and signing
+//! An app (APP备案), docs/rules.md §4: its name, platforms with package names and signing
 //! certificate digests, domains and principal.
 
 use super::person::{self, PersonFacts};

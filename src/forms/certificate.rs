@@ -1,5 +1,5 @@
 //! A certificate field (证件类型, 证件号码, 证件有效期): the type against who holds it
-//! (icp-rules.md §2.2), the number by the identifier module its type names (§2.4), and the
+//! (docs/rules.md §2.2), the number by the identifier module its type names (§2.4), and the
 //! expiry date (§2.7).
 
 use super::{join, report, Certificate, Ctx};

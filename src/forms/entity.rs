@@ -1,4 +1,4 @@
-//! The filing entity (主办单位), icp-rules.md §2: its type, name, certificate, addresses and
+//! The filing entity (主办单位), docs/rules.md §2: its type, name, certificate, addresses and
 //! principal.
 
 use super::certificate::{self, Holder};

@@ -1,5 +1,5 @@
 //! The whole filing (`validateFiling`): the entity, every website and app, and the rules
-//! that span fields (icp-rules.md §1.4, §2.8 P3/P5, §3.1, §3.4, §4 AP6).
+//! that span fields (docs/rules.md §1.4, §2.8 P3/P5, §3.1, §3.4, §4 AP6).
 
 use super::{app, entity, join, website, Ctx, Filing};
 use crate::issue::{params, Issues, Report, Severity};

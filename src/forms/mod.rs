@@ -1,8 +1,8 @@
-//! The filing form (icp-rules.md §2–§4): the entity (主办单位) and its principal (负责人),
+//! The filing form (docs/rules.md §2–§4): the entity (主办单位) and its principal (负责人),
 //! websites and apps, each field checked where the spec has a rule, each finding at the path
 //! of the field it concerns.
 //!
-//! The types here are the native API (api.md "Inputs", in snake_case); `read_*` build them
+//! The types here are the native API (docs/api.md "Inputs", in snake_case); `read_*` build them
 //! from untyped JavaScript values, reporting wrong types as `field.type`. Every field is
 //! optional in the type, since forms are validated while half filled; what a filing needs is
 //! reported as `field.required` unless `options.partial` is set.
@@ -86,7 +86,7 @@ pub struct Website {
     pub remarks: Option<String>,
 }
 
-/// A domain's registration as a caller gives it (api.md `Website.registrations`).
+/// A domain's registration as a caller gives it (docs/api.md `Website.registrations`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Registration {
     /// A pasted WHOIS or RDAP answer, read when the filing is checked.
@@ -310,7 +310,7 @@ pub(crate) fn read_registration(value: &Value, path: &str, issues: &mut Issues) 
     }
 }
 
-/// A registration object (api.md `DomainRegistration`), every field checked for its type.
+/// A registration object (docs/api.md `DomainRegistration`), every field checked for its type.
 fn read_registration_record(v: &Value, path: &str, issues: &mut Issues) -> DomainRegistration {
     let flag = |key: &str, issues: &mut Issues| crate::input::read_bool(v.get(key), &join(path, key), issues);
     DomainRegistration {

@@ -1,5 +1,5 @@
 //! A person: the entity's principal (主体负责人) or a website's or app's (网站负责人),
-//! icp-rules.md §2.2 (personal documents), §2.6 (age), §2.8 (phones and e-mail).
+//! docs/rules.md §2.2 (personal documents), §2.6 (age), §2.8 (phones and e-mail).
 
 use super::certificate::{self, Holder};
 use super::{join, report, Ctx, Person};

@@ -1,5 +1,5 @@
 //! `parseRecordNumber`: ICP record numbers, licence numbers and public-security numbers
-//! (icp-rules.md §5), normalised, with their kind and province.
+//! (docs/rules.md §5), normalised, with their kind and province.
 
 use super::report;
 use super::Ctx;
@@ -8,7 +8,7 @@ use crate::issue::{params, Issue, Issues};
 use crate::options::Options;
 use serde::Serialize;
 
-/// api.md `RecordNumberReport`.
+/// docs/api.md `RecordNumberReport`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RecordNumberReport {
     pub ok: bool,

@@ -1,4 +1,4 @@
-//! Domain verification (域名信息核验, icp-rules.md §1.3 D10–D14): what MIIT checks of a filed
+//! Domain verification (域名信息核验, docs/rules.md §1.3 D10–D14): what MIIT checks of a filed
 //! domain's registration, checked against the filing before it is submitted.
 //!
 //! | point | rule | finding |
@@ -43,7 +43,7 @@ pub enum Check {
     Unknown,
 }
 
-/// Each point of the verification (api.md `RegistrationReport.checks`).
+/// Each point of the verification (docs/api.md `RegistrationReport.checks`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Checks {
@@ -67,7 +67,7 @@ impl Default for Checks {
     }
 }
 
-/// The result of [`check_registration`] (api.md `RegistrationReport`).
+/// The result of [`check_registration`] (docs/api.md `RegistrationReport`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RegistrationReport {
     pub ok: bool,

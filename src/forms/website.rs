@@ -1,4 +1,4 @@
-//! A website (网站), icp-rules.md §3 and §1.1 D5: its name, its one domain, homepage,
+//! A website (网站), docs/rules.md §3 and §1.1 D5: its name, its one domain, homepage,
 //! service content, languages, remarks and principal.
 
 use super::person::{self, PersonFacts};

@@ -12,7 +12,7 @@
 //!
 //! Example: `330108000003512` (check 2).
 //!
-//! Sources: `icp-rules.md` §2.4.3 **\[V\]** (verified in §8.1) and **\[C3\] S28**
+//! Sources: `docs/rules.md` §2.4.3 **\[V\]** (verified in §8.1) and **\[C3\] S28**
 //! (`fdstar/NumberValidators`). All failures here are certain errors.
 
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize};
@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn worked_example_from_spec() {
-        // icp-rules.md §2.4.3 / §8.1 (from open.esign.cn documentation).
+        // docs/rules.md §2.4.3 / §8.1 (from open.esign.cn documentation).
         assert_eq!(check_digit("33010800000351"), Some('2'));
         assert_eq!(
             validate("330108000003512"),

@@ -25,7 +25,7 @@
 //! Limit of the 2017 check: a letter replaced by one whose value differs by 10 or 20 (`A` ↔
 //! `K` ↔ `U`) is not caught; every digit mistake is.
 //!
-//! Sources: `icp-rules.md` §2.4.8; S30 (third-party Java
+//! Sources: `docs/rules.md` §2.4.8; S30 (third-party Java
 //! `ForeignerPermanentResidenceIdNumberProcessor`).
 
 use super::resident_id::{self, DateFault};

@@ -15,7 +15,7 @@
 //!
 //! There is no public check digit, so only the shape is checked; shape errors are certain.
 //!
-//! Sources: `icp-rules.md` §2.4.6 (**\[C3\]** only); Jiangsu asks for the permit's
+//! Sources: `docs/rules.md` §2.4.6 (**\[C3\]** only); Jiangsu asks for the permit's
 //! "证件号码" (**\[C\] S10**).
 
 use super::{char_len, character_params, impl_finding, normalize};

@@ -4,7 +4,7 @@
 //! One module per kind of number, each in the style of python-stdnum (S26): `compact` to
 //! normalise, `check_char` / `check_digit` to compute a check character, `validate` to parse
 //! and check, `is_valid` for a yes/no answer. The rules and their status tags come from
-//! `icp-rules.md` §2.4; the check algorithms are re-verified in §8.1 and in each module's tests.
+//! `docs/rules.md` §2.4; the check algorithms are re-verified in §8.1 and in each module's tests.
 //!
 //! | module | number | spec |
 //! |---|---|---|
@@ -138,7 +138,7 @@ pub struct Date {
 }
 
 impl Date {
-    /// The date this build's rule data was compiled (icp-rules.md is of 2026-11): the `today`
+    /// The date this build's rule data was compiled (docs/rules.md is of 2026-11): the `today`
     /// of last resort when neither the caller nor a clock provides one.
     pub const DATA_DATE: Date = Date { year: 2026, month: 11, day: 1 };
 

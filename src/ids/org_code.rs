@@ -16,7 +16,7 @@
 //! from the intended char's by 11, 22 or 33 (`0` ↔ `B`, `7` ↔ `I`) leaves the sum unchanged
 //! mod 11 and passes.
 //!
-//! Sources: `icp-rules.md` §2.4.2 **\[V\]** (verified in §8.1) and **\[C3\] S27**
+//! Sources: `docs/rules.md` §2.4.2 **\[V\]** (verified in §8.1) and **\[C3\] S27**
 //! (`wenerme/go-gb:gb11714/sum.go`). All failures here are certain errors.
 
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize};
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn worked_example_from_spec() {
-        // icp-rules.md §2.4.2 / §8.1: `74583060` → 7.
+        // docs/rules.md §2.4.2 / §8.1: `74583060` → 7.
         assert_eq!(check_char("74583060"), Some('7'));
         assert_eq!(
             validate("74583060-7").map(|v| v.number),

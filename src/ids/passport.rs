@@ -10,7 +10,7 @@
 //! e-passports once `E` + 8 digits ran out (**\[I\]**, not in the spec's sources). Nothing is
 //! rejected or warned about on that basis.
 //!
-//! Sources: `icp-rules.md` §2.4.9. Shape errors are certain.
+//! Sources: `docs/rules.md` §2.4.9. Shape errors are certain.
 
 use super::{char_len, character_params, impl_finding, normalize};
 

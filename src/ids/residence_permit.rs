@@ -17,7 +17,7 @@
 //! Every failure is a certain error: the structure is **\[C3\] S31**, the check is the verified
 //! GB 11643 algorithm (§8.1 **\[V\]**).
 //!
-//! Sources: `icp-rules.md` §2.4.5, §8.1; S31 (`louismax/credentialverifier` README).
+//! Sources: `docs/rules.md` §2.4.5, §8.1; S31 (`louismax/credentialverifier` README).
 
 use super::resident_id::{self, DateFault};
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, Date, Sex};
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn samples_from_spec() {
-        // icp-rules.md §2.4.5 / §8.1 (from S31).
+        // docs/rules.md §2.4.5 / §8.1 (from S31).
         assert_eq!(
             validate("810000199408230021", today()),
             Ok(Valid {

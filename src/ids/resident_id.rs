@@ -30,7 +30,7 @@
 //! python-stdnum (S26) also looks the address code up in its GB/T 2260 table; that rejects the
 //! residence permits of §2.4.5, which is why they have their own module.
 //!
-//! Sources: `icp-rules.md` §2.4.4, §8.1; S26 (python-stdnum `stdnum/cn/ric.py`).
+//! Sources: `docs/rules.md` §2.4.4, §8.1; S26 (python-stdnum `stdnum/cn/ric.py`).
 
 use super::{char_len, character_params, checksum_params, digits_value, impl_finding, length_params, normalize, Date, Sex};
 
@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn worked_examples_from_spec() {
-        // icp-rules.md §2.4.4 / §8.1.
+        // docs/rules.md §2.4.4 / §8.1.
         assert_eq!(check_char("11010519491231002"), Some('X'));
         assert_eq!(
             validate("11010519491231002X", today()),

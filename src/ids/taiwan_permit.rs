@@ -10,7 +10,7 @@
 //!
 //! There is no public check digit. Shape errors are certain.
 //!
-//! Sources: `icp-rules.md` §2.4.7 (**\[C3\]** only, the long form **\[U\]**).
+//! Sources: `docs/rules.md` §2.4.7 (**\[C3\]** only, the long form **\[U\]**).
 
 use super::{char_len, character_params, impl_finding, normalize};
 

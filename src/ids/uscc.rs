@@ -41,7 +41,7 @@
 //!   combination is a warning (`uscc.kind_unknown`). Whether the prefix fits the entity type
 //!   is the caller's check, helped by [`prefixes_for_entity_type`] (§2.3 **\[I\]**).
 //!
-//! Sources: `icp-rules.md` §2.4.1, §2.3, §8.1; S26 (python-stdnum `stdnum/cn/uscc.py`), S25.
+//! Sources: `docs/rules.md` §2.4.1, §2.3, §8.1; S26 (python-stdnum `stdnum/cn/uscc.py`), S25.
 
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, org_code};
 
@@ -395,7 +395,7 @@ mod tests {
 
     #[test]
     fn worked_examples_from_spec() {
-        // icp-rules.md §2.4.1 and §8.1.
+        // docs/rules.md §2.4.1 and §8.1.
         assert_eq!(check_char("91110000600037341"), Some('L'));
         for number in [
             "91110000600037341L",

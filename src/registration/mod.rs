@@ -1,5 +1,5 @@
 //! A domain's registration as WHOIS, RDAP or a console knows it, read into one shape
-//! ([`DomainRegistration`]), for domain verification (域名信息核验, icp-rules.md §1.3 D10–D14).
+//! ([`DomainRegistration`]), for domain verification (域名信息核验, docs/rules.md §1.3 D10–D14).
 //!
 //! Since 2018-01-01 MIIT verifies every domain a filing names: an approved TLD, a registrar
 //! MIIT has approved, a domain within its registration period and not on hold, completed
@@ -44,7 +44,7 @@ pub struct HolderCertificate {
     pub number: Option<String>,
 }
 
-/// One domain's registration (api.md `DomainRegistration`). Dates read from WHOIS or RDAP are
+/// One domain's registration (docs/api.md `DomainRegistration`). Dates read from WHOIS or RDAP are
 /// `YYYY-MM-DD` (the calendar date as the source writes it); a date in a form we cannot read is
 /// kept as written, and the check says so.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

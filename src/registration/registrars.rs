@@ -1,4 +1,4 @@
-//! Which registrars (域名注册服务机构) MIIT has approved, as far as we know (icp-rules.md §1.3
+//! Which registrars (域名注册服务机构) MIIT has approved, as far as we know (docs/rules.md §1.3
 //! D10): since 2018-01-01 a domain held at a registrar without MIIT's approval, which includes
 //! every registrar outside the mainland, cannot be filed until it is transferred.
 //!

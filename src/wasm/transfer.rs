@@ -5,7 +5,7 @@
 //! UTF-8, rendered into bilingual messages, serialised to JSON, decoded and parsed again. So
 //! a [`DomainCheck`] crosses as it is: a few `u32` words per text and finding, written into
 //! one buffer of this module's memory, which `transfer.js` (inlined into the package's glue)
-//! reads and turns into api.md's `DomainReport` objects:
+//! reads and turns into docs/api.md's `DomainReport` objects:
 //! - a text that is part of the input is a range of it (UTF-16 offsets): JavaScript slices
 //!   the string it passed in, and nothing is copied or decoded;
 //! - a text that is part of an earlier field (the registrable domain of `ascii`) is a range

@@ -1,4 +1,4 @@
-/** Options of every check (api.md). */
+/** Options of every check (docs/api.md). */
 export interface Options {
   /** Language of `Issue.message`; default `'zh-CN'`. */
   locale?: 'zh-CN' | 'en';
@@ -126,7 +126,7 @@ export interface Website {
   registrations?: Array<DomainRegistration | RdapAnswer | string>;
 }
 
-/** A domain's registration, as read from WHOIS or RDAP or given by a console (api.md). */
+/** A domain's registration, as read from WHOIS or RDAP or given by a console (docs/api.md). */
 export interface DomainRegistration {
   /** Where it was read from. */
   format?: 'whois-cnnic' | 'whois-icann' | 'rdap' | 'object';

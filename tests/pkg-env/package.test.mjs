@@ -1,5 +1,5 @@
 // pkg/ as a publisher ships it: TypeScript declarations that type every function and result of
-// api.md with real interfaces and no `any`, and a package.json whose types, exports, files and
+// docs/api.md with real interfaces and no `any`, and a package.json whose types, exports, files and
 // conditions resolve (in Node, by package name, through tests/pkg-env/node_modules/icp-precheck,
 // a link to pkg/ made by scripts/test-pkg-env.sh as `npm install` of a file: dependency would).
 import { test } from 'node:test';
@@ -10,9 +10,9 @@ import path from 'node:path';
 import { anyUses } from '../../scripts/check-dts.mjs';
 import { PKG, ROOT } from './lib.mjs';
 
-// The contract lives beside the repository (../shared/spec/api.md), as on every developer's and
-// CI's machine; a clone without it skips the two tests that compare against it.
-const API_PATH = path.join(ROOT, '../shared/spec/api.md');
+// The contract is docs/api.md: its "Functions" block and every interface it writes are
+// compared with pkg/'s declarations (the two tests below skip only if the file is missing).
+const API_PATH = path.join(ROOT, 'docs/api.md');
 const API = existsSync(API_PATH) ? readFileSync(API_PATH, 'utf8') : null;
 const needsApi = API ? {} : { skip: `${API_PATH} not found` };
 const read = (name) => readFileSync(path.join(PKG, name), 'utf8');
@@ -61,10 +61,10 @@ test('no `any` in any public declaration of pkg/', () => {
   for (const f of files) assert.deepEqual(anyUses(read(f)), [], `${f} uses any`);
 });
 
-test('every api.md function is declared with the api.md signature', needsApi, () => {
+test('every docs/api.md function is declared with the docs/api.md signature', needsApi, () => {
   const block = API.match(/## Functions[\s\S]*?```ts\n([\s\S]*?)```/)[1];
   const signatures = block.split('\n').map((l) => l.replace(/\/\/.*$/, '').trim()).filter(Boolean);
-  assert.ok(signatures.length >= 8, 'api.md lists the functions');
+  assert.ok(signatures.length >= 8, 'docs/api.md lists the functions');
   for (const sig of signatures) {
     const name = sig.match(/^(\w+)\(/)[1];
     const declared = DTS.match(new RegExp(`export function ${name}\\(([^)]*)\\): ([^;]+);`));
@@ -73,10 +73,10 @@ test('every api.md function is declared with the api.md signature', needsApi, ()
   }
 });
 
-test('every api.md interface is declared with its members and their optionality', needsApi, () => {
+test('every docs/api.md interface is declared with its members and their optionality', needsApi, () => {
   const spec = interfaces(API);
   const dts = interfaces(DTS);
-  assert.ok(spec.size >= 12, `api.md has ${spec.size} interfaces`);
+  assert.ok(spec.size >= 12, `docs/api.md has ${spec.size} interfaces`);
   for (const [name, want] of spec) {
     assert.ok(dts.has(name), `interface ${name} in icp_precheck.d.ts`);
     assert.match(DTS, new RegExp(`export interface ${name}\\b`), `${name} is exported`);
