@@ -7,6 +7,8 @@ bash scripts/setup.sh
 
 echo "== native tests (cargo test) =="
 cargo test
+echo "== command line (cli/) =="
+cargo test -p icp-precheck-cli
 echo "== conformance pass counts =="
 cargo test --quiet --test conformance -- --nocapture --test-threads 1 2>&1 | grep -E 'pass|differ|diagnosed'
 
