@@ -17,6 +17,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented)
 )]
 
+mod binary;
 pub mod catalogue;
 pub mod domain;
 pub mod dynamic;

@@ -344,20 +344,7 @@ pub fn write_report(
                 count(errors, "error"),
                 count(warnings, "warning")
             ))?;
-            for issue in output::kept(&report.issues, errors_only) {
-                let path = if issue.path.is_empty() {
-                    "(filing)"
-                } else {
-                    &issue.path
-                };
-                sink.text(format_args!(
-                    "  {} {path}: {}: {}\n",
-                    output::severity(issue.severity),
-                    issue.code,
-                    issue.message
-                ))?;
-            }
-            Ok(())
+            output::text_issues(sink, &report.issues, errors_only, "(filing)")
         }
     }
 }

@@ -151,6 +151,16 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The issues of one report as indented text lines, `whole` standing for the empty path (the
+/// input itself).
+pub fn text_issues(sink: &mut Sink, issues: &[Issue], errors_only: bool, whole: &str) -> Result<(), Stop> {
+    for issue in kept(issues, errors_only) {
+        let path = if issue.path.is_empty() { whole } else { &issue.path };
+        sink.text(format_args!("  {} {path}: {}: {}\n", severity(issue.severity), issue.code, issue.message))?;
+    }
+    Ok(())
+}
+
 /// The issues that are written: all of them, or only the errors.
 pub fn kept(issues: &[Issue], errors_only: bool) -> impl Iterator<Item = &Issue> {
     issues

@@ -157,20 +157,7 @@ fn write(
             sink.text(format_args!("{name}: {verdict}{what}\n"))?;
             let list: Vec<String> = CHECKS.iter().map(|c| format!("{c} {}", check(c))).collect();
             sink.text(format_args!("  checks: {}\n", list.join(", ")))?;
-            for issue in output::kept(&report.issues, errors_only) {
-                let path = if issue.path.is_empty() {
-                    "(answer)"
-                } else {
-                    &issue.path
-                };
-                sink.text(format_args!(
-                    "  {} {path}: {}: {}\n",
-                    output::severity(issue.severity),
-                    issue.code,
-                    issue.message
-                ))?;
-            }
-            Ok(())
+            output::text_issues(sink, &report.issues, errors_only, "(answer)")
         }
     }
 }
