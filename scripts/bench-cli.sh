@@ -92,10 +92,16 @@ summary() { # case label
 }
 summary cli-csv "icp-precheck --format csv"
 summary cli-json "icp-precheck --format json"
-echo "rejected by the CLI: $(grep -c '^{"ok":false' "$dir/out.json" || true) of $lines"
+cli_rejected=$(grep -c '^{"ok":false' "$dir/out.json" || true)
+echo "rejected by the CLI: $cli_rejected of $lines"
 if [ "$node_ok" = 1 ]; then
   summary node "Node $(node --version) checkDomains"
   echo "rejected by checkDomains: $node_rejected of $n"
+  # The two must agree on every verdict count, or the figures compare different work.
+  if [ "$node_rejected" != "$cli_rejected" ] || [ "$n" != "$lines" ]; then
+    echo "bench-cli.sh: the CLI rejected $cli_rejected of $lines, checkDomains $node_rejected of $n" >&2
+    exit 1
+  fi
   for fmt in csv json; do
     awk -v t="$(cat "$dir/median.cli-$fmt")" -v nt="$(cat "$dir/median.node")" -v f="$fmt" \
       'BEGIN {printf "ratio (checks per second) icp-precheck --format %s / Node checkDomains: %.2fx\n", f, nt / t}'

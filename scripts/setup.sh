@@ -30,6 +30,8 @@ command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs np
 command -v python3 >/dev/null || apt_install python3
 python3 -c 'import phonenumbers, sys; sys.exit(phonenumbers.__version__ != "9.0.33")' 2>/dev/null || { say "pip install phonenumbers==9.0.33 (tests/phone_diff.py: libphonenumber of data/phone/)"; python3 -m pip install -q phonenumbers==9.0.33; }
 command -v brotli >/dev/null || apt_install brotli
+# GNU time: peak memory of the command line's million-line run (scripts/bench-cli.sh).
+[ -x /usr/bin/time ] || apt_install time
 
 # npm's binaryen (wasm-opt >= 132). Debian's binaryen 108 corrupts wasm-bindgen output.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -26,3 +26,9 @@ for suite in scripts/test-page.sh scripts/test-pkg-env.sh scripts/test-integrati
     bash "$suite"
   fi
 done
+
+# The command line on a million lines beside checkDomains in Node (one round; the figures in
+# BENCHMARKS.md are medians of more): peak memory and checks per second.
+echo "== command line: a million lines =="
+ROUNDS=1 bash scripts/bench-cli.sh
+
