@@ -193,8 +193,9 @@ pub(crate) fn check_parsed(parsed: &Parsed, against: &FilingContext, path: &str,
 /// domains are checked at their own fields already.
 pub(crate) fn check_at(r: &DomainRegistration, against: &FilingContext, path: &str, report_domain: bool, ctx: &mut Ctx) -> Checks {
     let mut checks = Checks::UNKNOWN;
-    checks.domain = check_domain_field(r, against, path, report_domain, ctx);
-    if checks.domain == Check::Warning && against.domain.is_some() {
+    let (domain, other_domain) = check_domain_field(r, against, path, report_domain, ctx);
+    checks.domain = domain;
+    if other_domain {
         // Another domain's registration says nothing about the filed one.
         return checks;
     }
@@ -207,29 +208,31 @@ pub(crate) fn check_at(r: &DomainRegistration, against: &FilingContext, path: &s
 }
 
 /// The registration's domain through the domain check (its TLD must be approved, §1.2), and
-/// against the filed domain: both compared as registrable domains in A-labels.
-fn check_domain_field(r: &DomainRegistration, against: &FilingContext, path: &str, report_domain: bool, ctx: &mut Ctx) -> Check {
+/// against the filed domain: both compared as registrable domains in A-labels. Also says
+/// whether the registration is of another domain than the filed one.
+fn check_domain_field(r: &DomainRegistration, against: &FilingContext, path: &str, report_domain: bool, ctx: &mut Ctx) -> (Check, bool) {
     let path = join(path, "domain");
     let filed = against.domain.and_then(|d| check_domain(d, ctx.options).registrable);
     let Some(domain) = r.domain.as_deref().map(str::trim).filter(|d| !d.is_empty()) else {
-        return Check::Unknown;
+        return (Check::Unknown, false);
     };
     let report = crate::domain::check_domain_at(domain, ctx.options, &path);
     if let (Some(filed), Some(registered)) = (&filed, &report.registrable) {
         if filed != registered {
             ctx.issues.warning("registration.domain_mismatch", &path, params!["domain" => registered.as_str(), "expected" => filed.as_str()]);
-            return Check::Warning;
+            return (Check::Warning, true);
         }
     }
     let severity = report.issues.iter().map(|i| i.severity).max_by_key(|s| *s == Severity::Error);
     if report_domain {
         ctx.issues.extend(report.issues);
     }
-    match severity {
+    let check = match severity {
         Some(Severity::Error) => Check::Failed,
         Some(Severity::Warning) => Check::Warning,
         None => Check::Passed,
-    }
+    };
+    (check, false)
 }
 
 /// D10: the registrar by IANA ID, else by name, in the registrar table.
@@ -627,6 +630,20 @@ mod tests {
         let report = check_registration(&r, &FilingContext::default(), &options("2026-12-01"));
         assert_eq!(report.checks.domain, Check::Failed);
         assert!(report.issues.iter().any(|i| i.path == "domain" && i.severity == Severity::Error), "{:?}", report.issues);
+    }
+
+    #[test]
+    fn a_domain_warning_is_not_another_domain() {
+        // A TLD that gets a warning (disputed or unlisted) is still this domain: the registrar
+        // and the rest are checked.
+        let mut r = good();
+        r.domain = Some("mysite.asia".into());
+        r.registrar = Some("GoDaddy.com, LLC".into());
+        let against = FilingContext { entity: None, domain: Some("www.mysite.asia") };
+        let report = check_registration(&r, &against, &options("2026-12-01"));
+        assert_eq!(report.checks.domain, Check::Warning, "{:?}", report.issues);
+        assert_eq!(report.checks.registrar, Check::Failed, "{:?}", report.issues);
+        assert!(report.issues.iter().any(|i| i.code == "registration.registrar_not_approved"), "{:?}", report.issues);
     }
 
     #[test]
