@@ -131,6 +131,7 @@ struct CertificateTypes {
 struct CertificateTypeRow {
     key: String,
     names: Vec<String>,
+    en: String,
     miit_ids: Vec<u32>,
     number: String,
     #[serde(default)]
@@ -315,8 +316,8 @@ pub fn bake(dir: &Path) -> String {
         assert!(FORMATS.contains(&t.number.as_str()), "certificate-types.toml: {}: unknown number format {:?}", t.key, t.number);
         writeln!(
             out,
-            "    CertificateTypeInfo {{ key: {:?}, names: &{:?}, miit_ids: &{:?}, number: NumberFormat::{}, personal: {}, entities: {} }},",
-            t.key, t.names, t.miit_ids, variant(&t.number), t.personal, entity_list(&t.entities, &t.key)
+            "    CertificateTypeInfo {{ key: {:?}, names: &{:?}, en: {:?}, miit_ids: &{:?}, number: NumberFormat::{}, personal: {}, entities: {} }},",
+            t.key, t.names, t.en, t.miit_ids, variant(&t.number), t.personal, entity_list(&t.entities, &t.key)
         )
         .ok();
     }

@@ -28,6 +28,7 @@ pub mod input;
 pub mod issue;
 pub mod options;
 pub mod psl;
+mod reference;
 pub mod registration;
 pub mod rules;
 mod rules_info;
@@ -45,6 +46,7 @@ pub use forms::{
 pub use registration::{parse_rdap, parse_whois, DomainRegistration};
 pub use issue::{Issue, Param, Params, Report, Severity};
 pub use options::{Date, Locale, Options, Province};
+pub use reference::{reference, CertificateTypeRef, EntityTypeRef, ProvinceRef, Reference};
 pub use rules::EntityType;
 pub use rules_info::{rules_info, RulesInfo};
 pub use server::{check_server, Region, ServerRegions, ServerReport};

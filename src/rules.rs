@@ -81,6 +81,8 @@ pub enum NumberFormat {
 pub struct CertificateTypeInfo {
     pub key: &'static str,
     pub names: &'static [&'static str],
+    /// The English label of the form's option (`"Resident identity card"`).
+    pub en: &'static str,
     pub miit_ids: &'static [u32],
     pub number: NumberFormat,
     /// A person's document, the only kind a principal (负责人) can use.

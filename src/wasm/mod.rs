@@ -395,6 +395,12 @@ pub fn rules_info() -> Result<JsValue, JsValue> {
     to_js(&crate::rules_info())
 }
 
+/// `reference()`: the filing provinces, entity types and certificate types of this build.
+#[wasm_bindgen(js_name = reference, unchecked_return_type = "Reference")]
+pub fn reference() -> Result<JsValue, JsValue> {
+    to_js(&crate::reference())
+}
+
 /// Reports cross as one JSON string that the engine's native `JSON.parse` turns into plain
 /// objects: one boundary crossing per call instead of one per property, and measurably
 /// faster than building the objects property by property (BENCHMARKS.md).

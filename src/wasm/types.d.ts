@@ -86,6 +86,16 @@ export interface RulesInfo {
   messageCount: number;
 }
 
+/** `reference()`: the lists of a filing form, from the baked tables (data/rules/*.toml), in data order. */
+export interface Reference {
+  /** Filing provinces (备案省份): ISO 3166-2:CN code, short Chinese name, English name. */
+  provinces: { code: string; name: string; en: string }[];
+  /** Entity types (主办单位性质): `names[0]` is canonical; `en` is as used inside messages (lower case). */
+  entityTypes: { key: EntityType; names: string[]; en: string }[];
+  /** Certificate types (证件类型): `personal` for a person's document; `entities`: the entity types the form offers it to. */
+  certificateTypes: { key: string; names: string[]; en: string; personal: boolean; entities: EntityType[] }[];
+}
+
 export interface RecordNumberReport extends Report {
   /** e.g. `'京ICP备12345678号-1'`. */
   normalized: string | null;
