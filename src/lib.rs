@@ -20,7 +20,7 @@
 mod binary;
 pub mod catalogue;
 pub mod domain;
-pub mod dynamic;
+pub mod untyped;
 pub mod fields;
 pub mod forms;
 pub mod ids;

@@ -5,7 +5,7 @@
 //!
 //! The identifier checksums are property-tested in their own modules (`src/ids/`).
 
-use icp_precheck::dynamic;
+use icp_precheck::untyped;
 use icp_precheck::fields::app_id::{self, DigestAlgorithm, Platform};
 use icp_precheck::fields::{email, landline, mobile, record_number};
 use icp_precheck::ids;
@@ -166,12 +166,12 @@ fn everything(text: &str, options: &Options) {
         }
     });
     let value = Value::str(text);
-    timed("dynamic", text, || {
-        let _ = dynamic::check_domain_value(&value, &Value::Undefined, Some(today));
-        let _ = dynamic::check_domains_value(&value, &value, Some(today));
-        let _ = dynamic::validate_entity_value(&value, &Value::Undefined, Some(today));
-        let _ = dynamic::validate_filing_value(&value, &value, Some(today));
-        let _ = dynamic::parse_record_number_value(&value, &Value::Undefined, Some(today));
+    timed("untyped", text, || {
+        let _ = untyped::check_domain_value(&value, &Value::Undefined, Some(today));
+        let _ = untyped::check_domains_value(&value, &value, Some(today));
+        let _ = untyped::validate_entity_value(&value, &Value::Undefined, Some(today));
+        let _ = untyped::validate_filing_value(&value, &value, Some(today));
+        let _ = untyped::parse_record_number_value(&value, &Value::Undefined, Some(today));
     });
 }
 

@@ -3,7 +3,7 @@
 //! Each domain goes through `DomainCheck::with_scratch`, which reuses one check's buffers for
 //! the next, so a plain host allocates nothing; only what is written is rendered. A line cut
 //! at [`MAX_LINE`](crate::read::MAX_LINE) goes through the library's untyped entry point
-//! (`dynamic::one_domain`) as JavaScript's cut strings do, and is `domain.too_long` with its
+//! (`untyped::one_domain`) as JavaScript's cut strings do, and is `domain.too_long` with its
 //! whole length.
 
 use std::borrow::Cow;
@@ -144,7 +144,7 @@ impl<'a> Checked<'a> {
                     lone_surrogates: false,
                     cut_from: Some(chars),
                 };
-                Checked::Report(icp_precheck::dynamic::one_domain(&value, options, &[]))
+                Checked::Report(icp_precheck::untyped::one_domain(&value, options, &[]))
             }
         }
     }

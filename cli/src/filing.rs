@@ -1,6 +1,6 @@
 //! `icp-precheck filing`: filings as JSON, each read into the library's untyped `Value` (as
 //! the WebAssembly boundary converts a JavaScript object) and validated by
-//! `dynamic::validate_filing_value`, so a filing gets here the report `validateFiling` gives it.
+//! `untyped::validate_filing_value`, so a filing gets here the report `validateFiling` gives it.
 //!
 //! A file holds one filing object, an array of them, or JSON lines (one filing, or an array of
 //! them, a line). JSON lines are read a line at a time, and a broken line is named and skipped;
@@ -215,7 +215,7 @@ impl Job {
         value: &Value,
         ui: &mut Ui,
     ) -> Result<(), Stop> {
-        let report = icp_precheck::dynamic::validate_filing_value(value, &self.options, self.today);
+        let report = icp_precheck::untyped::validate_filing_value(value, &self.options, self.today);
         self.done += 1;
         write_report(
             &mut self.sink,

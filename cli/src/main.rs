@@ -4,7 +4,7 @@
 //!   line or record is read, checked and written at a time, so a million lines run in the
 //!   memory of one.
 //! - `filing`: filings as JSON (one object, an array, or JSON lines), read as JavaScript's
-//!   `validateFiling` reads them (the library's untyped entry point, `dynamic.rs`).
+//!   `validateFiling` reads them (the library's untyped entry point, `untyped.rs`).
 //! - `registration`: WHOIS or RDAP answers, checked as `checkRegistration` checks them.
 //!
 //! Exit status as ripgrep's: 0 nothing would be rejected, 1 something would, 2 usage or I/O

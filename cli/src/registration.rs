@@ -1,5 +1,5 @@
 //! `icp-precheck registration`: one WHOIS or RDAP answer a file, checked by
-//! `dynamic::check_registration_value` as JavaScript's `checkRegistration(text, options)`
+//! `untyped::check_registration_value` as JavaScript's `checkRegistration(text, options)`
 //! checks it, with `options.entity` and `options.domain` from the command line.
 
 use icp_precheck::input::Value;
@@ -76,7 +76,7 @@ pub fn run(args: &RegistrationArgs, settings: &Settings, ui: &mut Ui) -> Result<
             }
             Value::str(text.into_owned())
         };
-        let report = icp_precheck::dynamic::check_registration_value(&input, &options, today);
+        let report = icp_precheck::untyped::check_registration_value(&input, &options, today);
         write(&mut sink, format, settings.errors_only, &src.name, &report)?;
         if !report.ok {
             ui.rejected()?;

@@ -163,10 +163,10 @@ pub fn js_string(s: &str) -> Value {
     Value::String { text, lone_surrogates, cut_from: Some(units) }
 }
 
-/// Runs every entry point of `icp_precheck::dynamic` on `value` and `options` and checks
+/// Runs every entry point of `icp_precheck::untyped` on `value` and `options` and checks
 /// each report.
-pub fn run_dynamic(value: &Value, options: &Value) {
-    use icp_precheck::dynamic::*;
+pub fn run_untyped(value: &Value, options: &Value) {
+    use icp_precheck::untyped::*;
     let today = icp_precheck::Date::new(2026, 11, 1);
     let r = check_domain_value(value, options, today);
     if let Value::String { text, cut_from: None, .. } = value {

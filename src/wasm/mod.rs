@@ -1,7 +1,7 @@
 //! The `#[wasm_bindgen]` boundary. It only converts: `JsValue` → [`Value`] on the way in
 //! (bounded in depth and size, lone surrogates flagged), reports → plain JavaScript objects
 //! on the way out (domain reports through [`transfer`], the form reports as JSON), and
-//! delegates everything else to plain Rust (`crate::domain`, `crate::dynamic`).
+//! delegates everything else to plain Rust (`crate::domain`, `crate::untyped`).
 //!
 //! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
 //! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
@@ -55,14 +55,14 @@ pub fn check_domains(
                 MEMORY.with(|memory| encode_batch(encoder, memory, &inputs, &read, checked, &options, &option_issues));
                 let mut count = checked;
                 if length > MAX_BATCH {
-                    encoder.report(&crate::dynamic::too_many_domains(length, options.locale));
+                    encoder.report(&crate::untyped::too_many_domains(length, options.locale));
                     count += 1;
                 }
                 count
             }
             None => {
                 // Not an array: one report saying so.
-                for mut report in crate::dynamic::check_domains_value(&to_value(&inputs, MAX_ITEMS), &Value::Undefined, None) {
+                for mut report in crate::untyped::check_domains_value(&to_value(&inputs, MAX_ITEMS), &Value::Undefined, None) {
                     report.issues.extend(option_issues.iter().cloned());
                     encoder.report(&report);
                 }
@@ -79,7 +79,7 @@ pub fn check_domains(
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __checkDomainRendered, skip_typescript)]
 pub fn check_domain_rendered(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    call(&input, options, MAX_ITEMS, None, crate::dynamic::check_domain_value)
+    call(&input, options, MAX_ITEMS, None, crate::untyped::check_domain_value)
 }
 
 /// Options of `checkDomain(s)`, read once per call; bad options are warnings on every report.
@@ -163,7 +163,7 @@ fn encode_string(encoder: &mut transfer::Encoder, text: &str, options: &crate::O
 
 /// The untyped path: the report of an input that is not a plain string, rendered in Rust.
 fn encode_value(encoder: &mut transfer::Encoder, item: &JsValue, options: &crate::Options, option_issues: &[crate::Issue]) {
-    encoder.report(&crate::dynamic::one_domain(&to_value(item, MAX_ITEMS), options, option_issues));
+    encoder.report(&crate::untyped::one_domain(&to_value(item, MAX_ITEMS), options, option_issues));
 }
 
 /// Checks items `0..count` of `inputs` into `encoder`. `transfer.js` reads the items into
@@ -207,7 +207,7 @@ fn encode_batch(
                         encode_value(encoder, &read.get(index), options, option_issues);
                     }
                 }
-                Err(_) if *status == -2 => encoder.report(&crate::dynamic::one_domain(&Value::Unreadable, options, option_issues)),
+                Err(_) if *status == -2 => encoder.report(&crate::untyped::one_domain(&Value::Unreadable, options, option_issues)),
                 Err(_) => encode_value(encoder, &read.get(index), options, option_issues),
             }
         }
@@ -215,7 +215,7 @@ fn encode_batch(
             // `transfer.js` always makes progress; should it not, the rest are unreadable
             // rather than a loop without end.
             for _ in next..count {
-                encoder.report(&crate::dynamic::one_domain(&Value::Unreadable, options, option_issues));
+                encoder.report(&crate::untyped::one_domain(&Value::Unreadable, options, option_issues));
                 read.push(&JsValue::UNDEFINED);
             }
             break;
@@ -262,7 +262,7 @@ pub fn validate_entity(
     #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&entity, options, MAX_ITEMS, system_today(), crate::dynamic::validate_entity_value)
+    call(&entity, options, MAX_ITEMS, system_today(), crate::untyped::validate_entity_value)
 }
 
 /// `validateWebsite(website, options?)`: one website entry.
@@ -271,7 +271,7 @@ pub fn validate_website(
     #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&website, options, MAX_ITEMS, system_today(), crate::dynamic::validate_website_value)
+    call(&website, options, MAX_ITEMS, system_today(), crate::untyped::validate_website_value)
 }
 
 /// `validateApp(app, options?)`: one app with its platforms.
@@ -280,7 +280,7 @@ pub fn validate_app(
     #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&app, options, MAX_ITEMS, system_today(), crate::dynamic::validate_app_value)
+    call(&app, options, MAX_ITEMS, system_today(), crate::untyped::validate_app_value)
 }
 
 /// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
@@ -289,7 +289,7 @@ pub fn validate_filing(
     #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&filing, options, MAX_ITEMS, system_today(), crate::dynamic::validate_filing_value)
+    call(&filing, options, MAX_ITEMS, system_today(), crate::untyped::validate_filing_value)
 }
 
 /// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
@@ -299,7 +299,7 @@ pub fn parse_record_number(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     // Record numbers have no date rules: no `Date` is created for them.
-    call(&input, options, MAX_ITEMS, None, crate::dynamic::parse_record_number_value)
+    call(&input, options, MAX_ITEMS, None, crate::untyped::parse_record_number_value)
 }
 
 /// Every form export: convert the argument (reading up to `max_items` of an array; `undefined`
@@ -328,19 +328,19 @@ pub fn check_registration(
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let value = to_value_with(&registration, MAX_ITEMS, MAX_REGISTRATION_TEXT);
-    to_js(&crate::dynamic::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
+    to_js(&crate::untyped::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
 }
 
 /// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.
 #[wasm_bindgen(js_name = parseWhois, unchecked_return_type = "DomainRegistration")]
 pub fn parse_whois(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::dynamic::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
+    to_js(&crate::untyped::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
 }
 
 /// `parseRdap(answer)`: what an RDAP domain answer (JSON text or object) says.
 #[wasm_bindgen(js_name = parseRdap, unchecked_return_type = "DomainRegistration")]
 pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] answer: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::dynamic::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
+    to_js(&crate::untyped::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
 }
 
 /// Longest registration text read from JavaScript, in UTF-16 units: WHOIS and RDAP answers can
@@ -383,8 +383,8 @@ pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, Js
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let (ip, options) = (to_value(&ip, MAX_ITEMS), to_value(&options, MAX_ITEMS));
     let report = SERVER_REGIONS.with(|slot| match slot.try_borrow() {
-        Ok(regions) => crate::dynamic::check_server_value(&ip, &options, regions.as_ref()),
-        Err(_) => crate::dynamic::check_server_value(&ip, &options, None),
+        Ok(regions) => crate::untyped::check_server_value(&ip, &options, regions.as_ref()),
+        Err(_) => crate::untyped::check_server_value(&ip, &options, None),
     });
     to_js(&report)
 }
