@@ -180,7 +180,8 @@ impl Reader {
                 _ => None,
             }
         });
-        from_public_ids.or_else(|| text(entity.get("handle")).and_then(|h| h.trim().parse().ok()))
+        // IANA IDs are positive (the profile's conformance code -47601); a 0 is no ID.
+        from_public_ids.or_else(|| text(entity.get("handle")).and_then(|h| h.trim().parse().ok())).filter(|id| *id > 0)
     }
 
     /// `fn` and `org` of an entity's jCard (RFC 7095: `["vcard", [[name, params, type, value], …]]`).
@@ -268,6 +269,15 @@ mod tests {
         assert_eq!(parse(r#"{"errorCode":404,"title":"Not Found"}"#).err(), Some(Unreadable::NotFound));
         assert_eq!(parse(r#"{"objectClassName":"entity","handle":"X"}"#).err(), Some(Unreadable::NotDomain("entity".into())));
         assert_eq!(parse(r#"[1,2]"#).err(), Some(Unreadable::NotRegistration));
+    }
+
+    #[test]
+    fn an_iana_id_is_positive() {
+        // Found by fuzz/fuzz_targets/rdap.rs: a handle or publicId of 0 is not an IANA ID.
+        for registrar in [r#"{"roles":["registrar"],"handle":"0"}"#, r#"{"roles":["registrar"],"publicIds":[{"type":"IANA Registrar ID","identifier":"0"}]}"#] {
+            let answer = format!(r#"{{"ldhName":"a.com","entities":[{registrar}]}}"#);
+            assert_eq!(parse(&answer).expect("readable").registration.registrar_iana_id, None, "{registrar}");
+        }
     }
 
     #[test]
