@@ -56,15 +56,16 @@ impl Source {
                 (name, Box::new(file), meta.is_file().then_some(meta.len()))
             }
         };
-        let mut source = Source {
-            name,
-            reader: BufReader::with_capacity(1 << 16, reader),
-            size,
-            consumed: 0,
-            lines: 0,
-        };
+        let mut source = Source::from_reader(name, reader);
+        source.size = size;
         source.skip_bom()?;
         Ok(source)
+    }
+
+    /// A source over any reader (a file, standard input, bytes in memory), its BOM not yet
+    /// looked at.
+    pub fn from_reader(name: String, reader: Box<dyn Read>) -> Source {
+        Source { name, reader: BufReader::with_capacity(1 << 16, reader), size: None, consumed: 0, lines: 0 }
     }
 
     /// Skips a UTF-8 byte-order mark (Excel writes one); refuses UTF-16 and UTF-32, which
@@ -565,7 +566,8 @@ impl CsvReader {
                 }
             }
             if let Some(&last) = chunk[..used].last() {
-                self.at_line_start = last == b'\n' || last == b'\r';
+                // A `\r` ends a line everywhere but inside quotes, where only `\n` is counted.
+                self.at_line_start = last == b'\n' || (last == b'\r' && state != State::Quoted);
             }
             src.lines = lines;
             src.consume(used);
@@ -587,6 +589,18 @@ mod tests {
             size: None,
             consumed: 0,
             lines: 0,
+        }
+    }
+
+    #[test]
+    fn an_unterminated_quote_ends_on_a_line_at_or_after_its_own() {
+        // A lone carriage return inside quotes is not a line end (found by fuzz/fuzz_targets/csv.rs).
+        for bytes in [&b"a,\"x\r"[..], b"\"x\n", b"\"x", b"\"x\r\ny\r"] {
+            let mut src = source(bytes);
+            let mut rec = Record::default();
+            assert!(CsvReader::new(b',').read(&mut src, &mut rec).unwrap());
+            let Some(CsvProblem::Unterminated { line, end_line }) = rec.problems.first() else { panic!("{bytes:?}: {:?}", rec.problems) };
+            assert!(end_line >= line, "{bytes:?}: {line} to {end_line}");
         }
     }
 
