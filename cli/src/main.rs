@@ -10,14 +10,13 @@
 //! Exit status as ripgrep's: 0 nothing would be rejected, 1 something would, 2 usage or I/O
 //! errors and input that could not be read as given.
 
-mod args;
 mod domains;
 mod filing;
 mod jsonvalue;
 mod output;
-mod read;
 mod registration;
-mod ui;
+
+use icp_precheck_cli::{args, read, ui};
 
 use std::io::Write as _;
 use std::process::ExitCode;
