@@ -173,8 +173,12 @@ fn bake(dir: &Path) -> String {
     for (desc, &start) in descs.iter().zip(&union.starts) {
         writeln!(
             out,
-            "    Desc {{ kind: Kind::{}, start: {start}, national_lengths: &{:?}, local_only_lengths: &{:?}, example: {:?} }},",
-            desc.variant, desc.national, desc.local_only, desc.example
+            "    Desc {{ kind: {}, start: {start}, national_lengths: &{:?}, local_only_lengths: &{:?}, example: {:?} }},",
+            // `generalDesc` describes every possible number and is no type of its own.
+            if desc.variant == "General" { "None".to_owned() } else { format!("Some(NumberType::{})", desc.variant) },
+            desc.national,
+            desc.local_only,
+            desc.example
         )
         .ok();
     }

@@ -566,44 +566,11 @@ pub mod plan {
         ];
     }
 
-    /// What the generated tables call a description: `generalDesc` (every possible CN number)
-    /// or one kind.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub(crate) enum Kind {
-        General,
-        FixedLine,
-        Mobile,
-        TollFree,
-        PremiumRate,
-        SharedCost,
-        Voip,
-        PersonalNumber,
-        Pager,
-        Uan,
-        Voicemail,
-    }
-
-    impl Kind {
-        fn of(t: NumberType) -> Kind {
-            match t {
-                NumberType::FixedLine => Kind::FixedLine,
-                NumberType::Mobile => Kind::Mobile,
-                NumberType::TollFree => Kind::TollFree,
-                NumberType::PremiumRate => Kind::PremiumRate,
-                NumberType::SharedCost => Kind::SharedCost,
-                NumberType::Voip => Kind::Voip,
-                NumberType::PersonalNumber => Kind::PersonalNumber,
-                NumberType::Pager => Kind::Pager,
-                NumberType::Uan => Kind::Uan,
-                NumberType::Voicemail => Kind::Voicemail,
-            }
-        }
-    }
-
     /// One description of the metadata.
     #[derive(Debug)]
     pub(crate) struct Desc {
-        pub kind: Kind,
+        /// The type it describes; `None` for `generalDesc`, every possible CN number.
+        pub kind: Option<NumberType>,
         /// Its start state in [`NEXT`].
         pub start: State,
         /// `possibleLengths national`.
@@ -620,7 +587,7 @@ pub mod plan {
     /// Where the metadata was taken from (`crates.io phonenumber 0.3.10+9.0.33, …`).
     pub const METADATA_PACKAGE: &str = PACKAGE;
 
-    fn desc(kind: Kind) -> Option<&'static Desc> {
+    fn desc(kind: Option<NumberType>) -> Option<&'static Desc> {
         DESCS.iter().find(|d| d.kind == kind)
     }
 
@@ -639,7 +606,7 @@ pub mod plan {
 
     /// The start state of a kind; 0 (matches nothing) for a kind the metadata lacks.
     pub(crate) fn start(t: NumberType) -> State {
-        desc(Kind::of(t)).map_or(0, |d| d.start)
+        desc(Some(t)).map_or(0, |d| d.start)
     }
 
     /// The state after reading `digits` (values 0–9) from `state`.
@@ -669,7 +636,7 @@ pub mod plan {
     /// the first kind of [`NumberType::ALL`] that matches. (China's fixed-line and mobile
     /// patterns share no number, so libphonenumber's `FIXED_LINE_OR_MOBILE` does not occur.)
     pub(crate) fn number_type_of(digits: &[u8]) -> Option<NumberType> {
-        let general = desc(Kind::General).map_or(0, |d| d.start);
+        let general = desc(None).map_or(0, |d| d.start);
         if remaining(walk(general, digits)) & 1 == 0 {
             return None;
         }
@@ -698,17 +665,17 @@ pub mod plan {
     /// The lengths a national number of kind `t` can have (`possibleLengths`); empty for a
     /// kind the metadata lacks.
     pub fn possible_lengths(t: NumberType) -> &'static [u8] {
-        desc(Kind::of(t)).map_or(&[], |d| d.national_lengths)
+        desc(Some(t)).map_or(&[], |d| d.national_lengths)
     }
 
     /// Lengths dialled without the area code (`localOnly`), which no pattern matches.
     pub fn local_only_lengths(t: NumberType) -> &'static [u8] {
-        desc(Kind::of(t)).map_or(&[], |d| d.local_only_lengths)
+        desc(Some(t)).map_or(&[], |d| d.local_only_lengths)
     }
 
     /// The metadata's example number of kind `t`.
     pub fn example(t: NumberType) -> Option<&'static str> {
-        desc(Kind::of(t)).and_then(|d| d.example)
+        desc(Some(t)).and_then(|d| d.example)
     }
 
     /// The trunk prefix dialled before a national number inside China (`0`).
