@@ -1,6 +1,7 @@
 //! Reading the project's own binary data files (`server-regions.bin`, `mobile-regions.bin`,
 //! written by `build/`): little-endian fields read front to back, every read failing rather
-//! than running past the end, so a truncated or foreign file is refused, never a panic.
+//! than running past the end, so a truncated or foreign file is refused, never a panic; and
+//! keeping a table whose file the page loads at run time.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
@@ -29,6 +30,31 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+}
+
+/// A table read from a data file that arrives at run time (the page fetches it when a check
+/// first needs it) and is kept for the rest of the program: the bytes are leaked on purpose,
+/// since a table is loaded once.
+pub(crate) struct Installed<T>(std::sync::RwLock<Option<T>>);
+
+impl<T: Copy> Installed<T> {
+    pub(crate) const fn new() -> Self {
+        Installed(std::sync::RwLock::new(None))
+    }
+
+    /// Makes the table `read` finds in `bytes` the installed one; `false`, and nothing changes,
+    /// when `read` refuses them.
+    pub(crate) fn install(&self, bytes: Vec<u8>, read: impl FnOnce(&'static [u8]) -> Option<T>) -> bool {
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let Some(table) = read(bytes) else { return false };
+        *self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(table);
+        true
+    }
+
+    /// The installed table, if any.
+    pub(crate) fn get(&self) -> Option<T> {
+        *self.0.read().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 

@@ -233,23 +233,19 @@ pub fn bundled_bytes() -> &'static [u8] {
 #[cfg(not(target_arch = "wasm32"))]
 static BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mobile-regions.bin"));
 
-static INSTALLED: std::sync::RwLock<Option<MobileRegions<'static>>> = std::sync::RwLock::new(None);
+static INSTALLED: crate::binary::Installed<MobileRegions<'static>> = crate::binary::Installed::new();
 
 /// Makes a table the one [`installed`] returns (what the page calls once it has fetched
 /// `mobile-regions.bin`). The bytes are kept for the rest of the program (leaked on purpose:
 /// a table is loaded once). `false`, and nothing changes, when they are not such a table.
 pub fn install(bytes: Vec<u8>) -> bool {
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let Some(table) = MobileRegions::from_bytes(bytes) else { return false };
-    let mut slot = INSTALLED.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-    *slot = Some(table);
-    true
+    INSTALLED.install(bytes, MobileRegions::from_bytes)
 }
 
 /// The table the checks use: the one [`install`]ed, else natively the [`bundled`] one; in
 /// WebAssembly `None` until the page installs one.
 pub fn installed() -> Option<MobileRegions<'static>> {
-    let slot = *INSTALLED.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let slot = INSTALLED.get();
     #[cfg(not(target_arch = "wasm32"))]
     let slot = slot.or_else(|| Some(bundled()));
     slot

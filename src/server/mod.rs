@@ -33,7 +33,7 @@ pub mod special;
 use crate::domain::{extract, ip};
 use crate::issue::{params, Issue, Issues, Severity};
 use crate::options::{Locale, Options};
-pub use regions::{ServerDataSource, ServerRegions};
+pub use regions::{install, installed, ServerDataSource, ServerRegions};
 #[cfg(not(target_arch = "wasm32"))]
 pub use regions::{bundled, bundled_bytes};
 use serde::Serialize;

@@ -243,6 +243,23 @@ impl<'a> Table<'a> {
 /// The bytes are validated once and kept. They come from our own build, so they always
 /// validate (a test proves it); were they ever not to, the table would be empty and every
 /// address `other`, rather than a panic.
+/// Makes the table in `bytes` (`server-regions.bin`, as the page fetched it) the one
+/// [`installed`] returns; `false`, and nothing changes, when they are not such a table.
+pub fn install(bytes: Vec<u8>) -> bool {
+    INSTALLED.install(bytes, ServerRegions::from_bytes)
+}
+
+/// The table `checkServer` uses: the one [`install`]ed, else natively the [`bundled`] one; in
+/// WebAssembly `None` until the page installs one.
+pub fn installed() -> Option<ServerRegions<'static>> {
+    let slot = INSTALLED.get();
+    #[cfg(not(target_arch = "wasm32"))]
+    let slot = slot.or_else(|| Some(bundled()));
+    slot
+}
+
+static INSTALLED: crate::binary::Installed<ServerRegions<'static>> = crate::binary::Installed::new();
+
 #[cfg(not(target_arch = "wasm32"))]
 pub fn bundled() -> ServerRegions<'static> {
     static TABLE: std::sync::OnceLock<ServerRegions<'static>> = std::sync::OnceLock::new();

@@ -347,25 +347,12 @@ pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] 
 /// be longer than other fields; `crate::registration::MAX_TEXT` bounds them in bytes again.
 const MAX_REGISTRATION_TEXT: usize = crate::registration::MAX_TEXT;
 
-thread_local! {
-    /// The server-region table `checkServer` looks addresses up in, once the page loaded it.
-    static SERVER_REGIONS: std::cell::RefCell<Option<crate::server::ServerRegions<'static>>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Takes the bytes of `server-regions.bin` (`pkg-src/data.js` loads them on first use);
-/// false when they are not a region table. The bytes stay for the page's life.
+/// false when they are not a region table.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __setServerRegions, skip_typescript)]
 pub fn set_server_regions(bytes: Vec<u8>) -> bool {
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let Some(regions) = crate::server::ServerRegions::from_bytes(bytes) else { return false };
-    SERVER_REGIONS.with(|slot| match slot.try_borrow_mut() {
-        Ok(mut slot) => {
-            *slot = Some(regions);
-            true
-        }
-        Err(_) => false,
-    })
+    crate::server::install(bytes)
 }
 
 /// Takes the bytes of `mobile-regions.bin` (`pkg-src/data.js`, `loadMobileRegions`); false
@@ -382,11 +369,7 @@ pub fn set_mobile_regions(bytes: Vec<u8>) -> bool {
 pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
     let (ip, options) = (to_value(&ip, MAX_ITEMS), to_value(&options, MAX_ITEMS));
-    let report = SERVER_REGIONS.with(|slot| match slot.try_borrow() {
-        Ok(regions) => crate::untyped::check_server_value(&ip, &options, regions.as_ref()),
-        Err(_) => crate::untyped::check_server_value(&ip, &options, None),
-    });
-    to_js(&report)
+    to_js(&crate::untyped::check_server_value(&ip, &options, crate::server::installed().as_ref()))
 }
 
 /// `rulesInfo()`: versions and sources of every rule set in this build.
