@@ -146,12 +146,23 @@ pub(crate) fn check_input(input: &Registration, against: &FilingContext, path: &
 /// registration names none.
 pub(crate) fn check_website(registrations: &[Registration], filed: &[(String, String)], entity: Option<&Entity>, path: &str, ctx: &mut Ctx) {
     let list = join(path, "registrations");
-    for (i, input) in registrations.iter().enumerate() {
+    for (i, given) in registrations.iter().enumerate() {
+        // A text is read once, here: its domain picks the website domain it is checked against.
+        let read;
+        let input = match given {
+            Registration::Text(text) => {
+                read = match registration::read_text(text) {
+                    Ok(parsed) => Registration::Parsed(parsed),
+                    Err(reason) => Registration::Unreadable(reason),
+                };
+                &read
+            }
+            other => other,
+        };
         let named = match input {
-            Registration::Text(text) => registration::read_text(text).ok().and_then(|p| p.registration.domain),
             Registration::Record(record) => record.domain.clone(),
             Registration::Parsed(parsed) => parsed.registration.domain.clone(),
-            Registration::Unreadable(_) => None,
+            Registration::Text(_) | Registration::Unreadable(_) => None,
         };
         let registrable = named.as_deref().and_then(|d| check_domain(d, ctx.options).registrable);
         let domain = match (&registrable, filed) {
