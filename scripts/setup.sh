@@ -57,3 +57,14 @@ command -v wasm-validate >/dev/null || apt_install wabt
 command -v flock >/dev/null || apt_install util-linux
 # Browser suites (scripts/test-page.sh, scripts/test-pkg-env.sh): Debian's Chromium, never a downloaded one.
 [ -x /usr/bin/chromium ] || apt_install chromium
+# Firefox ESR and WebKitGTK (scripts/test-engines.sh), Debian's builds; geckodriver from
+# crates.io, built in a scratch folder (its build files are ~400 MB and not needed after).
+[ -x /usr/bin/firefox-esr ] || apt_install firefox-esr
+command -v WebKitWebDriver >/dev/null || apt_install webkit2gtk-driver
+command -v xvfb-run >/dev/null && command -v xauth >/dev/null || apt_install xvfb xauth
+if ! command -v geckodriver >/dev/null; then
+  say "cargo install geckodriver (about 4 minutes, once)"
+  scratch=$(mktemp -d)
+  CARGO_TARGET_DIR=$scratch cargo install geckodriver
+  rm -rf "$scratch"
+fi

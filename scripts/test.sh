@@ -18,9 +18,9 @@ bash scripts/build-pkg.sh
 echo "== Node tests of pkg/ =="
 node --test tests/node/
 
-# Browser suites (headless Chromium): each script installs what it needs and exits non-zero
+# Browser suites (headless Chromium; Firefox ESR and WebKitGTK in test-engines.sh): each script installs what it needs and exits non-zero
 # on failure.
-for suite in scripts/test-page.sh scripts/test-pkg-env.sh scripts/test-integrations.sh scripts/test-fuzz.sh; do
+for suite in scripts/test-page.sh scripts/test-pkg-env.sh scripts/test-engines.sh scripts/test-integrations.sh scripts/test-fuzz.sh; do
   if [ -f "$suite" ]; then
     echo "== $suite =="
     bash "$suite"

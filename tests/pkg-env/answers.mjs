@@ -11,20 +11,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runSample } from '../../examples/sample.js';
+import { bigSample, DOMAIN_OPTIONS, registrationFixtures, REGISTRATION_OPTIONS, SERVER_IPS } from './big-sample.mjs';
 
 const mode = process.argv[2];
 const require = createRequire(import.meta.url);
-const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
-function bigSample() {
-  const psl = [...fixture('test_psl.txt').matchAll(/^checkPublicSuffix\('([^']*)'/gm)].map((m) => m[1]);
-  const idna = fixture('IdnaTestV2.txt').split('\n').filter((l) => l && !l.startsWith('#'))
-    .filter((_, i) => i % 16 === 0)
-    .map((l) => l.split(';')[0].trim().replace(/\\u([0-9A-Fa-f]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16)))
-      .replace(/\\x\{([0-9A-Fa-f]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16))));
-  const made = Array.from({ length: 3000 }, (_, i) => `w${i}.例子${i % 7}.中国`);   // grows memory
-  return [...psl, ...idna, ...made];
-}
 
 const extra = {};
 let api;
@@ -49,16 +40,12 @@ if (mode === 'glue') {
 }
 const sample = bigSample();
 const started = performance.now();
-const big = api.checkDomains(sample, { locale: 'en', today: '2025-06-01' });
+const big = api.checkDomains(sample, DOMAIN_OPTIONS);
 extra.bigMs = Math.round(performance.now() - started);
 // Domain verification on every registration fixture, and the server check (whose IP data the
 // package entry loads on first use; the bare glue has no loader, so the reference passes it in).
-const registrationDir = new URL('../fixtures/registration/', import.meta.url);
-const registrationFiles = Object.keys(JSON.parse(readFileSync(new URL('expected.json', registrationDir), 'utf8')));
-const entity = { type: 'enterprise', name: '北京例子科技有限公司' };
-const registrations = registrationFiles.map((file) => api.checkRegistration(readFileSync(new URL(file, registrationDir), 'utf8'),
-  { today: '2026-12-01', locale: 'en', province: 'SH', entity }));
-const serverIps = ['114.114.114.114', '8.8.8.8', '202.175.1.1', '168.95.1.1', '103.235.46.39', '2400:3200::1', '10.0.0.1', 'nonsense'];
+const registrations = registrationFixtures().map((text) => api.checkRegistration(text, REGISTRATION_OPTIONS));
+const serverIps = SERVER_IPS;
 let servers;
 if (api.checkServer) {
   servers = await Promise.all(serverIps.map((ip) => api.checkServer(ip, { locale: 'en' })));
