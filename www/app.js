@@ -7,6 +7,7 @@
 //   quick.js       quick domain check             form.js        the filing form and its validation
 //   filing.js      filing model and examples      verify.js      domain verification, server IP
 //   batch.js       batch check and CSV            rules-info.js  rule versions and sources
+//   wasm-fetch.js  starts the .wasm download early (index.html runs it first)
 //
 // This file loads the module and wires the sections together.
 
@@ -18,6 +19,7 @@ import { runQuick, wireQuick } from './quick.js';
 import { renderForm, validateForm, wireForm } from './form.js';
 import { runBatch, wireBatch } from './batch.js';
 import { renderRules } from './rules-info.js';
+import { wasmResponse, wasmUrl } from './wasm-fetch.js';
 
 // ---------------------------------------------------------------------------------------------
 // Loading the WebAssembly module
@@ -30,7 +32,8 @@ async function load() {
     // (iOS Lockdown Mode, some in-app browsers).
     const api = await import('../pkg/index.js');
     performance.mark('icp-imported');
-    await api.default({ module_or_path: new URL('../pkg/icp_precheck_bg.wasm', import.meta.url) });
+    // The download wasm-fetch.js started (none without WebAssembly: then the JavaScript build).
+    await api.default({ module_or_path: wasmResponse ?? wasmUrl });
     if (typeof api.checkDomain !== 'function') throw new Error('checkDomain is missing from pkg/');
     if (typeof api.reference !== 'function') throw new Error('reference is missing from pkg/');
     setReference(api.reference());
