@@ -37,7 +37,10 @@ fn main() {
 
     let extra_zones = rules::extra_psl_zones(&root.join("data/rules/cn-zones.toml"));
     write(&out.join("psl.rs"), &psl::bake(&root.join("data/psl/public_suffix_list.dat"), &extra_zones));
-    write(&out.join("messages.rs"), &catalogue::bake(&root.join("data/messages")));
+    // Without `forms` (the domain-only WebAssembly build) no message of the forms is reachable.
+    let forms = std::env::var_os("CARGO_FEATURE_FORMS").is_some();
+    let messages = if forms { None } else { Some(&catalogue::DOMAIN_FILES[..]) };
+    write(&out.join("messages.rs"), &catalogue::bake(&root.join("data/messages"), messages));
     write(&out.join("rules.rs"), &rules::bake(&root.join("data/rules")));
     write(&out.join("registrars.rs"), &registrars::bake(&root.join("data/registration/registrars.toml")));
     server::bake_into(&root.join("data/server"), &out.join("server-regions.bin"));

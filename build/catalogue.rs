@@ -10,7 +10,14 @@ use std::path::Path;
 
 pub const LOCALES: [&str; 2] = ["zh-CN", "en"];
 
-pub fn bake(dir: &Path) -> String {
+/// The files whose codes a build without the `forms` feature can report: the domain pipeline's
+/// own and the reading of its input and options. That build (`icp-precheck/domain`) carries
+/// only these messages; `tests/node/domain-entry.test.mjs` fails if it renders any report
+/// differently from the full build, as it would if a code it reports were left out.
+pub const DOMAIN_FILES: [&str; 2] = ["domain.toml", "input.toml"];
+
+/// The catalogue of every file in `dir` (all are checked), keeping only `only`'s codes if given.
+pub fn bake(dir: &Path, only: Option<&[&str]>) -> String {
     let mut codes: BTreeMap<String, (String, String, String)> = BTreeMap::new(); // code → (zh, en, file)
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
@@ -40,6 +47,9 @@ pub fn bake(dir: &Path) -> String {
                 panic!("code {code:?} is defined in both {other} and {name}");
             }
         }
+    }
+    if let Some(only) = only {
+        codes.retain(|_, (_, _, file)| only.contains(&file.as_str()));
     }
     // The codes as a table of strings (the same literals as the code that reports them, which
     // the linker then stores once), the messages as two strings (all zh-CN messages, all en

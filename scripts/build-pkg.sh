@@ -42,14 +42,27 @@ flock 9
 #                                  calls: this threshold makes checkDomain about 20% faster for
 #                                  +1.1 KB brotli (BENCHMARKS.md; 150: 25% for +8 KB)
 unset CARGO_ENCODED_RUSTFLAGS
+# Built twice from the same sources: the full module, and without the `forms` feature the
+# domain-only module of 'icp-precheck/domain' (the same target folder: only the crate itself is
+# compiled again). Each is copied out of cargo's output, which the second build overwrites.
+cargo_wasm() {   # messages file, extra cargo arguments…
+  local messages=$1; shift
+  CARGO_TARGET_DIR=$target_dir \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=${ICP_OPT_LEVEL:-z} \
+  RUSTFLAGS="-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none -C llvm-args=-inline-threshold=50 ${ICP_RUSTFLAGS:-}" \
+    cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown ${ICP_CARGO_CONFIG:+--config "$ICP_CARGO_CONFIG"} \
+      -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+      --message-format=json-render-diagnostics "$@" > "$messages"
+}
+cargo_out=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
 echo "== cargo +$NIGHTLY build (wasm32, MVP, build-std) =="
-CARGO_TARGET_DIR=$target_dir \
-CARGO_PROFILE_RELEASE_OPT_LEVEL=${ICP_OPT_LEVEL:-z} \
-RUSTFLAGS="-C target-cpu=mvp -Z unstable-options -C panic=immediate-abort -Z fmt-debug=none -Z location-detail=none -C llvm-args=-inline-threshold=50 ${ICP_RUSTFLAGS:-}" \
-  cargo "+$NIGHTLY" build --release --lib --target wasm32-unknown-unknown ${ICP_CARGO_CONFIG:+--config "$ICP_CARGO_CONFIG"} \
-    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
-    --message-format=json-render-diagnostics > "$target_dir/build-messages.json"
-raw_wasm=$target_dir/wasm32-unknown-unknown/release/icp_precheck.wasm
+cargo_wasm "$target_dir/build-messages.json"
+raw_wasm=$target_dir/icp_precheck.full.wasm
+cp "$cargo_out" "$raw_wasm"
+echo "== cargo +$NIGHTLY build --no-default-features (the domain-only module) =="
+cargo_wasm "$target_dir/build-messages-domain.json" --no-default-features
+raw_domain_wasm=$target_dir/icp_precheck.domain.wasm
+cp "$cargo_out" "$raw_domain_wasm"
 # Data the .wasm does not carry (checkServer's IP regions, the mobile prefixes' provinces):
 # build.rs writes it beside its baked Rust, and the package ships it as files that
 # pkg-src/data.js fetches on first use.
@@ -66,7 +79,7 @@ for f in "${data_files[@]}"; do
 done
 
 # Everything below depends only on these; skip it when none changed.
-key=$( { sha256sum "$raw_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
+key=$( { sha256sum "$raw_wasm" "$raw_domain_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
          grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
 if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
   echo "== post-processing unchanged ($key), reusing $stage =="
@@ -74,36 +87,43 @@ else
   rm -rf "$stage"
   mkdir -p "$stage"
 
-  echo "== wasm-bindgen --target web =="
-  wasm-bindgen --target web --out-dir "$stage" --out-name icp_precheck "$raw_wasm"
+  # wasm-bindgen, wasm-opt and wasm2js for one module: <name>.js/.d.ts (glue and types),
+  # <name>_bg.wasm, <name>_asm.js (the no-WebAssembly build).
+  bindgen() {   # raw .wasm, output name, least number of public functions (patch-glue.mjs)
+    local raw=$1 name=$2 functions=$3
+    echo "== wasm-bindgen --target web ($name) =="
+    wasm-bindgen --target web --out-dir "$stage" --out-name "$name" "$raw"
 
-  # wasm-bindgen drops the `?` of a trailing optional argument once its type is overridden;
-  # every `options` argument is optional (docs/api.md).
-  sed -i -E "s/options: ([A-Za-z]*Options)\)/options?: \1)/g" "$stage/icp_precheck.d.ts"
+    # wasm-bindgen drops the `?` of a trailing optional argument once its type is overridden;
+    # every `options` argument is optional (docs/api.md).
+    sed -i -E "s/options: ([A-Za-z]*Options)\)/options?: \1)/g" "$stage/$name.d.ts"
 
-  echo "== wasm-opt --flatten --rereloop -Os -Oz (MVP features only) =="
-  # npm's wasm-opt only (see setup.sh). --mvp-features: binaryen may not introduce any
-  # post-MVP instruction either. Flattening and re-relooping the control flow first, then
-  # -Os before -Oz, came out ~700 B brotli smaller than -Oz alone (measured Nov 2026).
-  node_modules/.bin/wasm-opt --mvp-features --flatten --rereloop -Os -Oz --converge --low-memory-unused --zero-filled-memory \
-    --strip-debug --strip-producers --strip-target-features \
-    "$stage/icp_precheck_bg.wasm" -o "$stage/icp_precheck_bg.wasm"
-  bash scripts/wasm-features.sh --require-mvp "$stage/icp_precheck_bg.wasm"
+    echo "== wasm-opt --flatten --rereloop -Os -Oz (MVP features only; $name) =="
+    # npm's wasm-opt only (see setup.sh). --mvp-features: binaryen may not introduce any
+    # post-MVP instruction either. Flattening and re-relooping the control flow first, then
+    # -Os before -Oz, came out ~700 B brotli smaller than -Oz alone (measured Nov 2026).
+    node_modules/.bin/wasm-opt --mvp-features --flatten --rereloop -Os -Oz --converge --low-memory-unused --zero-filled-memory \
+      --strip-debug --strip-producers --strip-target-features \
+      "$stage/${name}_bg.wasm" -o "$stage/${name}_bg.wasm"
+    bash scripts/wasm-features.sh --require-mvp "$stage/${name}_bg.wasm"
 
-  echo "== wasm2js (the no-WebAssembly build) =="
-  node_modules/.bin/wasm2js -Oz "$stage/icp_precheck_bg.wasm" -o "$stage/asm.raw.js"
-  node scripts/wasm2js-module.mjs "$stage/asm.raw.js" "$stage/asm.module.js"
-  node scripts/minify-js.mjs "$stage/asm.module.js" "$stage/icp_precheck_asm.js"
-  rm "$stage/asm.raw.js" "$stage/asm.module.js"
+    echo "== wasm2js (the no-WebAssembly build; $name) =="
+    node_modules/.bin/wasm2js -Oz "$stage/${name}_bg.wasm" -o "$stage/asm.raw.js"
+    node scripts/wasm2js-module.mjs "$stage/asm.raw.js" "$stage/asm.module.js"
+    node scripts/minify-js.mjs "$stage/asm.module.js" "$stage/${name}_asm.js"
+    rm "$stage/asm.raw.js" "$stage/asm.module.js"
 
-  node scripts/patch-glue.mjs "$stage/icp_precheck.js"
+    node scripts/patch-glue.mjs "$stage/$name.js" "$functions"
+  }
+  bindgen "$raw_wasm" icp_precheck 10
+  bindgen "$raw_domain_wasm" icp_precheck_domain 2
   # The snippets (src/wasm/transfer.js), minified and checked for ES2017 like the rest, go
   # into the glue: one module fewer to fetch before the first answer.
   find "$stage/snippets" -name '*.js' | while read -r f; do
     node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
   done
-  node scripts/inline-snippets.mjs "$stage/icp_precheck.js"
-  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/data.js pkg-src/data.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"
+  node scripts/inline-snippets.mjs "$stage/icp_precheck.js" "$stage/icp_precheck_domain.js"
+  cp pkg-src/index.js pkg-src/index.d.ts pkg-src/loader.js pkg-src/domain.js pkg-src/domain.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/data.js pkg-src/data.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"
   cp "${data_files[@]}" "$stage/"
   cp data/rdap/dns.json "$stage/rdap-bootstrap.json"
 
@@ -126,6 +146,7 @@ else
       "react-native": { "types": "./js.d.ts", "default": "./js.js" },
       "default": "./index.js"
     },
+    "./domain": { "types": "./domain.d.ts", "default": "./domain.js" },
     "./wasm": { "types": "./icp_precheck.d.ts", "default": "./icp_precheck.js" },
     "./js": { "types": "./js.d.ts", "default": "./js.js" },
     "./rdap": { "types": "./rdap.d.ts", "default": "./rdap.js" },
@@ -133,12 +154,15 @@ else
     "./element": { "types": "./element.d.ts", "default": "./element.js" },
     "./rdap-bootstrap.json": "./rdap-bootstrap.json",
     "./icp_precheck_bg.wasm": "./icp_precheck_bg.wasm",
+    "./icp_precheck_domain_bg.wasm": "./icp_precheck_domain_bg.wasm",
     "./server-regions.bin": "./server-regions.bin",
     "./mobile-regions.bin": "./mobile-regions.bin",
     "./package.json": "./package.json"
   },
   "files": [
-    "index.js", "index.d.ts", "js.js", "js.d.ts",
+    "index.js", "index.d.ts", "loader.js", "js.js", "js.d.ts",
+    "domain.js", "domain.d.ts", "icp_precheck_domain.js", "icp_precheck_domain.d.ts",
+    "icp_precheck_domain_bg.wasm", "icp_precheck_domain_bg.wasm.d.ts", "icp_precheck_domain_asm.js",
     "icp_precheck.js", "icp_precheck.d.ts", "icp_precheck_bg.wasm", "icp_precheck_bg.wasm.d.ts",
     "icp_precheck_asm.js", "rdap.js", "rdap.d.ts", "rdap-bootstrap.json",
     "data.js", "data.d.ts", "server-regions.bin", "mobile-regions.bin",

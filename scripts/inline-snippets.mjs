@@ -8,12 +8,13 @@
 // The snippets must already be minified ES modules (scripts/minify-js.mjs) with one trailing
 // `export { … };` and no imports of their own; anything else fails the build.
 //
-//   node scripts/inline-snippets.mjs pkg/icp_precheck.js
+//   node scripts/inline-snippets.mjs pkg/icp_precheck.js [more glue files of the same folder…]
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const glueFile = process.argv[2];
-const dir = dirname(glueFile);
+const glueFiles = process.argv.slice(2);
+const dir = dirname(glueFiles[0]);
+for (const glueFile of glueFiles) {
 let glue = readFileSync(glueFile, 'utf8');
 const importLine = /^import \{([^}]*)\} from '(\.\/snippets\/[^']+)';\n/gm;
 let inlined = 0;
@@ -43,5 +44,7 @@ glue = glue.replace(importLine, (_, names, path) => {
 
 if (/from '\.\/snippets\//.test(glue)) throw new Error('inline-snippets: a snippet import was left (not of the form import { … } from …)');
 writeFileSync(glueFile, glue);
-rmSync(join(dir, 'snippets'), { recursive: true, force: true });
 console.log(`inline-snippets: ${inlined} snippet(s) inlined into ${glueFile}`);
+inlined = 0;
+}
+rmSync(join(dir, 'snippets'), { recursive: true, force: true });

@@ -12,10 +12,11 @@
 //     answers like any other value, with a report (a console calls validateEntity(form.entity)
 //     before the form exists); only the glue can still tell "no argument" from `undefined`.
 //
-//   node scripts/patch-glue.mjs pkg/icp_precheck.js
+//   node scripts/patch-glue.mjs pkg/icp_precheck.js [least number of public functions, 10]
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const file = process.argv[2];
+const leastFunctions = Number(process.argv[3] ?? 10);
 let src = readFileSync(file, 'utf8');
 
 let views = 0;
@@ -36,7 +37,7 @@ src = src.replace(/^export function ([a-z]\w*)\((\w+)((?:, \w+)*)\) \{\n/gm, (wh
   const signature = `${name}(${first}${rest.replace(/, (\w+)/g, ', $1?')})`;
   return `${whole}    if (arguments.length === 0) throw new TypeError(${JSON.stringify(`${signature} needs its first argument, ${first}`)});\n`;
 });
-if (arity < 10) throw new Error(`patch-glue: only ${arity} public functions found to check for a missing argument`);
+if (arity < leastFunctions) throw new Error(`patch-glue: only ${arity} public functions found to check for a missing argument`);
 
 const exportLine = 'export { initSync, __wbg_init as default };';
 if (!src.includes(exportLine)) throw new Error('patch-glue: export line not found');

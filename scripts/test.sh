@@ -7,6 +7,8 @@ bash scripts/setup.sh
 
 echo "== native tests (cargo test) =="
 cargo test
+echo "== the library without the forms (cargo feature off: the domain-only module's sources) =="
+cargo build --lib --no-default-features
 echo "== command line (cli/) =="
 cargo test -p icp-precheck-cli
 echo "== conformance pass counts =="

@@ -38,10 +38,15 @@ pub struct RulesInfo {
     pub province_profiles: RuleSet,
     pub certificate_types: RuleSet,
     pub website_names: RuleSet,
-    /// The registrar table of domain verification, and how many registrars it knows.
+    /// The registrar table of domain verification, and how many registrars it knows (not in
+    /// a build without `forms`, which has no domain verification).
+    #[cfg(feature = "forms")]
     pub registrars: RuleSet,
+    #[cfg(feature = "forms")]
     pub registrar_count: usize,
-    /// libphonenumber's numbering plan for CN, which mobiles and landlines are read with.
+    /// libphonenumber's numbering plan for CN, which mobiles and landlines are read with (not
+    /// in a build without `forms`).
+    #[cfg(feature = "forms")]
     pub phone_metadata: RuleSet,
     /// Where the UTS #46 mapping data of this build comes from.
     pub idna_data: &'static str,
@@ -77,9 +82,12 @@ pub fn rules_info() -> RulesInfo {
         province_profiles: RuleSet { version: rules::PROFILES_VERSION, source: rules::PROFILES_SOURCE },
         certificate_types: RuleSet { version: rules::CERTIFICATE_TYPES_VERSION, source: rules::CERTIFICATE_TYPES_SOURCE },
         website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
+        #[cfg(feature = "forms")]
         registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
+        #[cfg(feature = "forms")]
         registrar_count: crate::registration::registrars::registrars().len()
             + crate::registration::registrars::families().iter().map(|f| f.iana_ids.len()).sum::<usize>(),
+        #[cfg(feature = "forms")]
         phone_metadata: RuleSet { version: crate::fields::mobile::plan::METADATA_VERSION, source: crate::fields::mobile::plan::METADATA_PACKAGE },
         idna_data: "ICU4X 2.4 (idna 1.1 via idna_adapter 1.2)",
         message_count: crate::catalogue::entries().len(),

@@ -7,11 +7,16 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
 use crate::domain::{check_domain, DomainReport};
-use crate::forms::{Checks, FilingContext, RegistrationReport};
-use crate::input::{read_options, read_str, type_error, Value, MAX_BATCH};
+#[cfg(feature = "forms")]
+use crate::forms::{self, Checks, FilingContext, RegistrationReport};
+use crate::input::{read_options, type_error, Value, MAX_BATCH};
+#[cfg(feature = "forms")]
+use crate::input::read_str;
+#[cfg(feature = "forms")]
 use crate::registration::DomainRegistration;
-use crate::forms;
-use crate::issue::{params, Issue, Issues, Report};
+use crate::issue::{params, Issue, Issues};
+#[cfg(feature = "forms")]
+use crate::issue::Report;
 use crate::options::{Date, Locale};
 
 /// `checkDomain(input, options)`.
@@ -49,26 +54,31 @@ pub fn too_many_domains(length: usize, locale: Locale) -> DomainReport {
 
 
 /// `validateEntity(entity, options)`.
+#[cfg(feature = "forms")]
 pub fn validate_entity_value(entity: &Value, options: &Value, system_today: Option<Date>) -> Report {
     form(entity, options, system_today, |v, issues| forms::read_entity(v, "", issues), forms::validate_entity)
 }
 
 /// `validateWebsite(website, options)`.
+#[cfg(feature = "forms")]
 pub fn validate_website_value(website: &Value, options: &Value, system_today: Option<Date>) -> Report {
     form(website, options, system_today, |v, issues| forms::read_website(v, "", issues), forms::validate_website)
 }
 
 /// `validateApp(app, options)`.
+#[cfg(feature = "forms")]
 pub fn validate_app_value(app: &Value, options: &Value, system_today: Option<Date>) -> Report {
     form(app, options, system_today, |v, issues| forms::read_app(v, "", issues), forms::validate_app)
 }
 
 /// `validateFiling(filing, options)`.
+#[cfg(feature = "forms")]
 pub fn validate_filing_value(filing: &Value, options: &Value, system_today: Option<Date>) -> Report {
     form(filing, options, system_today, forms::read_filing, forms::validate_filing)
 }
 
 /// `parseRecordNumber(input, options)`.
+#[cfg(feature = "forms")]
 pub fn parse_record_number_value(input: &Value, options: &Value, system_today: Option<Date>) -> forms::RecordNumberReport {
     let (options, option_issues) = read_options(options, system_today);
     let mut report = string_input(input, options.locale, ("field.too_long", crate::input::MAX_STRING), |text| {
@@ -81,6 +91,7 @@ pub fn parse_record_number_value(input: &Value, options: &Value, system_today: O
 /// `checkRegistration(registration, options)`: `options` may also carry `entity` (the filing
 /// entity the holder must be) and `domain` (the filed domain). Problems with either are
 /// warnings, as with every option.
+#[cfg(feature = "forms")]
 pub fn check_registration_value(registration: &Value, options: &Value, system_today: Option<Date>) -> RegistrationReport {
     let (parsed_options, option_issues) = read_options(options, system_today);
     let mut context_issues = Issues::new(parsed_options.locale);
@@ -119,6 +130,7 @@ pub fn check_registration_value(registration: &Value, options: &Value, system_to
 
 /// `parseWhois(text)`: what a WHOIS answer says, or an empty registration when it is not one
 /// (`checkRegistration` says why).
+#[cfg(feature = "forms")]
 pub fn parse_whois_value(text: &Value) -> DomainRegistration {
     match text {
         Value::String { text, cut_from: None, .. } => crate::registration::parse_whois(text).unwrap_or_default(),
@@ -127,6 +139,7 @@ pub fn parse_whois_value(text: &Value) -> DomainRegistration {
 }
 
 /// `parseRdap(answer)`: an RDAP domain answer, as JSON text or as the parsed object.
+#[cfg(feature = "forms")]
 pub fn parse_rdap_value(answer: &Value) -> DomainRegistration {
     match answer {
         Value::String { text, cut_from: None, .. } => crate::registration::parse_rdap(text).unwrap_or_default(),
@@ -136,6 +149,7 @@ pub fn parse_rdap_value(answer: &Value) -> DomainRegistration {
 }
 
 /// `checkServer(ip, options)` with the region table the page loaded (or none yet).
+#[cfg(feature = "forms")]
 pub fn check_server_value(input: &Value, options: &Value, regions: Option<&crate::server::ServerRegions<'_>>) -> crate::server::ServerReport {
     let (options, option_issues) = read_options(options, None);
     let mut report = match input {
@@ -170,6 +184,7 @@ impl StringReport for DomainReport {
     }
 }
 
+#[cfg(feature = "forms")]
 impl StringReport for forms::RecordNumberReport {
     fn issues_mut(&mut self) -> &mut Vec<Issue> {
         &mut self.issues
@@ -205,6 +220,7 @@ fn string_input<R: StringReport>(input: &Value, locale: Locale, too_long: (&'sta
 
 /// Reads a form from untyped input (wrong types become `field.type` at their paths), then
 /// validates what could be read. A value that is not an object at all is one `field.type`.
+#[cfg(feature = "forms")]
 fn form<T: Default>(
     value: &Value,
     options: &Value,

@@ -257,6 +257,7 @@ fn with_encoder<R>(f: impl FnOnce(&mut transfer::Encoder) -> R) -> R {
 }
 
 /// `validateEntity(entity, options?)`: the entity (主办单位) and its principal.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = validateEntity, unchecked_return_type = "Report")]
 pub fn validate_entity(
     #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
@@ -266,6 +267,7 @@ pub fn validate_entity(
 }
 
 /// `validateWebsite(website, options?)`: one website entry.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = validateWebsite, unchecked_return_type = "Report")]
 pub fn validate_website(
     #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
@@ -275,6 +277,7 @@ pub fn validate_website(
 }
 
 /// `validateApp(app, options?)`: one app with its platforms.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = validateApp, unchecked_return_type = "Report")]
 pub fn validate_app(
     #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
@@ -284,6 +287,7 @@ pub fn validate_app(
 }
 
 /// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = validateFiling, unchecked_return_type = "Report")]
 pub fn validate_filing(
     #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
@@ -293,6 +297,7 @@ pub fn validate_filing(
 }
 
 /// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = parseRecordNumber, unchecked_return_type = "RecordNumberReport")]
 pub fn parse_record_number(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
@@ -321,6 +326,7 @@ fn call<R: Serialize>(
 /// `checkRegistration(registration, options?)`: domain verification of one registration, a
 /// WHOIS or RDAP answer (text or object) or a registration object; `options.entity` is the
 /// filing entity the holder must be, `options.domain` the filed domain.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "RegistrationReport")]
 pub fn check_registration(
     #[wasm_bindgen(unchecked_param_type = "DomainRegistration | RdapAnswer | string")] registration: JsValue,
@@ -332,12 +338,14 @@ pub fn check_registration(
 }
 
 /// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = parseWhois, unchecked_return_type = "DomainRegistration")]
 pub fn parse_whois(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::untyped::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
 }
 
 /// `parseRdap(answer)`: what an RDAP domain answer (JSON text or object) says.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = parseRdap, unchecked_return_type = "DomainRegistration")]
 pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] answer: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::untyped::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
@@ -345,11 +353,13 @@ pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] 
 
 /// Longest registration text read from JavaScript, in UTF-16 units: WHOIS and RDAP answers can
 /// be longer than other fields; `crate::registration::MAX_TEXT` bounds them in bytes again.
+#[cfg(feature = "forms")]
 const MAX_REGISTRATION_TEXT: usize = crate::registration::MAX_TEXT;
 
 /// Takes the bytes of `server-regions.bin` (`pkg-src/data.js` loads them on first use);
 /// false when they are not a region table.
 #[doc(hidden)]
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = __setServerRegions, skip_typescript)]
 pub fn set_server_regions(bytes: Vec<u8>) -> bool {
     crate::server::install(bytes)
@@ -358,6 +368,7 @@ pub fn set_server_regions(bytes: Vec<u8>) -> bool {
 /// Takes the bytes of `mobile-regions.bin` (`pkg-src/data.js`, `loadMobileRegions`); false
 /// when they are not such a table.
 #[doc(hidden)]
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = __setMobileRegions, skip_typescript)]
 pub fn set_mobile_regions(bytes: Vec<u8>) -> bool {
     crate::fields::mobile_region::install(bytes)
@@ -365,6 +376,7 @@ pub fn set_mobile_regions(bytes: Vec<u8>) -> bool {
 
 /// `checkServer`'s check, with whatever table is loaded; `pkg-src/data.js` loads it first.
 #[doc(hidden)]
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = __checkServer, skip_typescript)]
 pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
@@ -379,6 +391,7 @@ pub fn rules_info() -> Result<JsValue, JsValue> {
 }
 
 /// `reference()`: the filing provinces, entity types and certificate types of this build.
+#[cfg(feature = "forms")]
 #[wasm_bindgen(js_name = reference, unchecked_return_type = "Reference")]
 pub fn reference() -> Result<JsValue, JsValue> {
     to_js(&crate::reference())
@@ -393,6 +406,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 /// Today in the user's time zone, for age and validity rules when `options.today` is absent.
+#[cfg(feature = "forms")]
 fn system_today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     Date::new(u16::try_from(now.get_full_year()).ok()?, u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?)

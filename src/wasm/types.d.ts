@@ -76,12 +76,12 @@ export interface RulesInfo {
   provinceProfiles: RuleSet;
   certificateTypes: RuleSet;
   websiteNames: RuleSet;
-  /** The registrar table of domain verification (MIIT approval of each, with its basis). */
-  registrars: RuleSet;
-  /** Registrars known to that table, shells of a family counted one by one. */
-  registrarCount: number;
-  /** libphonenumber's numbering plan for CN (mobiles, landlines). */
-  phoneMetadata: RuleSet;
+  /** The registrar table of domain verification (MIIT approval of each, with its basis); not in 'icp-precheck/domain'. */
+  registrars?: RuleSet;
+  /** Registrars known to that table, shells of a family counted one by one; not in 'icp-precheck/domain'. */
+  registrarCount?: number;
+  /** libphonenumber's numbering plan for CN (mobiles, landlines); not in 'icp-precheck/domain'. */
+  phoneMetadata?: RuleSet;
   idnaData: string;
   messageCount: number;
 }

@@ -1,0 +1,35 @@
+// icp-precheck/domain: checkDomain, checkDomains and rulesInfo only, for pages that check
+// domains and nothing else (a console's domain field, a list of domains). The same domain
+// pipeline, rules and messages as the full package, built without the forms (the `forms`
+// cargo feature off): a module about a third smaller, and nothing else to import. Every answer
+// is the full package's (tests/node/domain-entry.test.mjs).
+//
+//   import init, { checkDomain } from 'icp-precheck/domain';
+//   await init();            // WebAssembly, or its JavaScript build where it is missing
+import wasmInit, { initSync as wasmInitSync, __wbg_init_js as initWithJs } from './icp_precheck_domain.js';
+import { loader } from './loader.js';
+
+export * from './icp_precheck_domain.js';
+
+const start = loader({
+  wasmInit,
+  wasmInitSync,
+  initWithJs,
+  importJs: () => import(/* webpackChunkName: "icp_precheck_domain_asm" */ './icp_precheck_domain_asm.js'),
+  jsEntry: 'icp-precheck/js',
+});
+
+/** Loads the module: WebAssembly when the engine has it, else the JavaScript build. */
+export default function init(moduleOrPath) {
+  return start.init(moduleOrPath);
+}
+
+/** Synchronous start with the module's bytes (Node, workers); needs WebAssembly. */
+export function initSync(module) {
+  return start.initSync(module);
+}
+
+/** Which build answers: 'wasm' or 'js'; null before `init()` / `initSync()`. */
+export function backend() {
+  return start.backend();
+}
