@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the ratios against the JavaScript peers from the same run:
-#   bash bench/run.sh            # full run (native criterion, Node, Chromium, sizes)
+#   bash bench/run.sh            # full run (native criterion, Node, Chromium, Firefox, WebKit,
+#                                # the phone profile, sizes)
 #   bash bench/run.sh --quick    # shorter criterion measurement, 3 rounds, 5 cold starts
 #   bash bench/run.sh --build    # rebuild pkg/ first (otherwise only when pkg/ is missing)
 # BASELINE_PKG=/path/to/pkg adds another build (e.g. the previous commit's) side by side.
-# Results: bench/out/{native,node,browser,size}.json and target/criterion/.
+# Results: bench/out/{native,node,browser,engines,phone,size}.json and target/criterion/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0 build=0
@@ -34,6 +35,12 @@ node bench/node.mjs --rounds "$rounds" --cold "$cold" --pkg ours=pkg "${extra[@]
 
 echo "== headless Chromium"
 node bench/browser.mjs --rounds "$rounds" --cold "$cold" --pkg ours=pkg "${extra[@]}" --json bench/out/browser.json
+
+echo "== Firefox ESR and WebKitGTK (WebDriver; the page of bench/browser.mjs)"
+xvfb-run -a node bench/engines.mjs --rounds "$rounds" --json bench/out/engines.json
+
+echo "== phone profile (Chromium: CPU 4×, 150 ms RTT, 1.6 Mbit/s; brotli; cold)"
+node bench/phone.mjs --runs "$cold" --entry index.js --entry domain.js --json bench/out/phone.json
 
 echo "== download size"
 node bench/size.mjs --pkg ours=pkg "${extra[@]}" --json bench/out/size.json

@@ -43,6 +43,10 @@ for (const [name, dir] of pkgs) {
   add(`${name}: icp_precheck_bg.wasm`, [`${dir}/icp_precheck_bg.wasm`]);
   add(`${name}: JS glue (icp_precheck.js + snippets)`, glue(dir));
   add(`${name}: wasm + glue`, [`${dir}/icp_precheck_bg.wasm`, ...glue(dir)]);
+  add(`${name}: full entry (index.js + its imports + glue + wasm)`,
+    [`${dir}/index.js`, `${dir}/loader.js`, `${dir}/data.js`, `${dir}/rdap.js`, `${dir}/integrations.js`, `${dir}/icp_precheck_bg.wasm`, ...glue(dir)]);
+  add(`${name}: domain entry (domain.js + loader + glue + wasm)`,
+    [`${dir}/domain.js`, `${dir}/loader.js`, `${dir}/icp_precheck_domain.js`, `${dir}/icp_precheck_domain_bg.wasm`]);
 }
 add('JS stack: tldts+ipaddr.js+isIP+tr46 (bundled, min)', ['bench/out/peers.js']);
 add('JS stack without tr46 (bundled, min)', ['bench/out/peers-lite.js']);

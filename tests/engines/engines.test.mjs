@@ -5,7 +5,8 @@
 //     every iOS webview), with WebAssembly and with `JSC_useWasm=false`, which turns it off
 //     as iOS Lockdown Mode does.
 // In each: the plain module page, the module Web Worker and the demo page, and then the
-// domain, registration and server answers on the large sample (tests/pkg-env/big-sample.mjs).
+// domain, registration and server answers on the large sample (tests/pkg-env/big-sample.mjs),
+// the domains through 'icp-precheck/domain' too.
 // Every answer must equal Node's WebAssembly build, which the Chromium suite
 // (tests/pkg-env/browser.test.mjs) is held to as well: so any difference from Chromium fails.
 // The demo page must download the .wasm exactly once with WebAssembly and not at all without.
@@ -14,12 +15,9 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/static-server.mjs';
-import { startDriver, newSession } from './webdriver.mjs';
+import { ENGINES, openEngine } from '../../scripts/webdriver.mjs';
 import { bigSample, DOMAIN_OPTIONS, registrationFixtures, REGISTRATION_OPTIONS, SERVER_IPS } from '../pkg-env/big-sample.mjs';
 
 const ANSWERS = fileURLToPath(new URL('../pkg-env/answers.mjs', import.meta.url));
@@ -28,42 +26,6 @@ const reference = JSON.parse(execFileSync(process.execPath, [ANSWERS, 'glue'],
 const sample = bigSample();
 const registrationTexts = registrationFixtures();
 assert.equal(sample.length, reference.sampleSize);
-
-const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
-
-const ENGINES = {
-  firefox: {
-    name: 'Firefox ESR',
-    driver: (wasm) => ({
-      command: [process.env.GECKODRIVER || 'geckodriver'],
-      portArgs: (port) => ['--host', '127.0.0.1', '--port', String(port)],
-    }),
-    capabilities: (wasm) => ({
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: FIREFOX,
-        args: ['-headless'],
-        prefs: { 'javascript.options.wasm': wasm, 'browser.shell.checkDefaultBrowser': false },
-      },
-    }),
-  },
-  webkit: {
-    name: 'WebKitGTK',
-    driver: (wasm) => ({
-      command: [process.env.WEBKITWEBDRIVER || 'WebKitWebDriver'],
-      portArgs: (port) => [`--port=${port}`],
-      // JavaScriptCore reads its options from the environment of every process it runs in;
-      // the driver starts MiniBrowser, which starts the web process, each inheriting it.
-      env: wasm ? {} : { JSC_useWasm: 'false' },
-    }),
-    capabilities: () => ({
-      browserName: 'MiniBrowser',
-      // --automation must be passed by hand once args are given, or the session never starts.
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-    }),
-  },
-};
 
 const only = process.env.ENGINES ? process.env.ENGINES.split(',') : Object.keys(ENGINES);
 
@@ -79,7 +41,10 @@ const ANSWER_SAMPLE = `
     const bigMs = performance.now() - started;
     const registrations = texts.map((text) => api.checkRegistration(text, registrationOptions));
     const servers = await Promise.all(ips.map((ip) => api.checkServer(ip, { locale: 'en' })));
-    return JSON.stringify({ backend: api.backend(), big, bigMs, registrations, servers });
+    const domainOnly = await import('/pkg/domain.js');
+    await domainOnly.default();
+    const bigDomainOnly = domainOnly.checkDomains(domains, options);
+    return JSON.stringify({ backend: api.backend(), domainBackend: domainOnly.backend(), big, bigMs, bigDomainOnly, registrations, servers });
   });`;
 
 const RESULT = 'return window.__result === undefined ? null : JSON.stringify(window.__result)';
@@ -91,20 +56,16 @@ for (const key of only) {
     const backend = wasm ? 'wasm' : 'js';
     describe(`${engine.name}, ${wasm ? 'WebAssembly' : 'WebAssembly off'}`, () => {
       let server;
-      let driver;
+      let browser;
       let session;
-      let profile;
       before(async () => {
         server = await serve();
-        driver = await startDriver(engine.driver(wasm));
-        session = await newSession(driver, engine.capabilities(wasm));
-        profile = mkdtempSync(path.join(tmpdir(), 'icp-engines-'));
+        browser = await openEngine(key, { wasm });
+        session = browser.session;
       });
       after(async () => {
-        await session?.close();
-        await driver?.stop();
+        await browser?.close();
         await server?.close();
-        if (profile) rmSync(profile, { recursive: true, force: true });
       });
 
       const open = async (page) => {
@@ -125,7 +86,7 @@ for (const key of only) {
         assert.equal(fetched(requests, /icp_precheck_asm[^/]*\.js$/), wasm ? 0 : 1, 'the JavaScript build downloads');
       });
 
-      test(`${sample.length} domains, ${registrationTexts.length} registrations, ${SERVER_IPS.length} servers: the same answers as Node`, async () => {
+      test(`${sample.length} domains (full and domain-only entry), ${registrationTexts.length} registrations, ${SERVER_IPS.length} servers: the same answers as Node`, async () => {
         await open('/examples/plain/index.html');
         const answers = JSON.parse(await session.execute(ANSWER_SAMPLE,
           [sample, DOMAIN_OPTIONS, registrationTexts, REGISTRATION_OPTIONS, SERVER_IPS]));
@@ -133,6 +94,9 @@ for (const key of only) {
         const differing = answers.big.map((r, i) => [sample[i], r, reference.big[i]])
           .filter(([, got, want]) => JSON.stringify(got) !== JSON.stringify(want));
         assert.deepEqual(differing.slice(0, 3), [], `${differing.length} of ${sample.length} domains differ`);
+        assert.equal(answers.domainBackend, backend, 'icp-precheck/domain chose the same build');
+        const differingDomainOnly = answers.bigDomainOnly.filter((r, i) => JSON.stringify(r) !== JSON.stringify(reference.big[i]));
+        assert.equal(differingDomainOnly.length, 0, `icp-precheck/domain: ${differingDomainOnly.length} domains differ`);
         assert.deepEqual(answers.registrations, reference.registrations);
         assert.deepEqual(answers.servers, reference.servers);
         console.log(`# ${engine.name} (${backend}): checkDomains of ${sample.length} domains in ${answers.bigMs.toFixed(0)} ms`);

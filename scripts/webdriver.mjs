@@ -1,6 +1,7 @@
 // A small W3C WebDriver client (https://www.w3.org/TR/webdriver2/) over Node's fetch, enough
 // to drive Firefox ESR through geckodriver and WebKitGTK's MiniBrowser through WebKitWebDriver
-// the same way: start the driver, open a session, navigate, run a script, close. Playwright
+// the same way: start the driver, open a session, navigate, run a script, close. Used by the
+// engine tests (tests/engines/) and benchmarks (bench/engines.mjs). Playwright
 // drives only Chromium with Debian's browsers, so the other two engines go through the
 // standard protocol their own drivers speak.
 import { spawn } from 'node:child_process';
@@ -95,4 +96,55 @@ export async function newSession(driver, capabilities, { timeoutMs = 90000 } = {
     },
     close: () => call(base, 'DELETE', undefined, timeoutMs).catch(() => {}),
   };
+}
+
+const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
+
+/** The two engines driven through WebDriver, each with WebAssembly on or off. */
+export const ENGINES = {
+  firefox: {
+    name: 'Firefox ESR',
+    driver: () => ({
+      command: [process.env.GECKODRIVER || 'geckodriver'],
+      portArgs: (port) => ['--host', '127.0.0.1', '--port', String(port)],
+    }),
+    capabilities: (wasm) => ({
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: FIREFOX,
+        args: ['-headless'],
+        prefs: { 'javascript.options.wasm': wasm, 'browser.shell.checkDefaultBrowser': false },
+      },
+    }),
+  },
+  webkit: {
+    name: 'WebKitGTK',
+    driver: (wasm) => ({
+      command: [process.env.WEBKITWEBDRIVER || 'WebKitWebDriver'],
+      portArgs: (port) => [`--port=${port}`],
+      // JavaScriptCore reads its options from the environment of every process it runs in;
+      // the driver starts MiniBrowser, which starts the web process, each inheriting it.
+      env: wasm ? {} : { JSC_useWasm: 'false' },
+    }),
+    capabilities: () => ({
+      browserName: 'MiniBrowser',
+      // --automation must be passed by hand once args are given, or the session never starts.
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    }),
+  },
+};
+
+/** Starts `key`'s driver (ENGINES) and a session in it; `close()` ends both. */
+export async function openEngine(key, { wasm = true } = {}) {
+  const engine = ENGINES[key];
+  if (!engine) throw new Error(`unknown engine ${key} (known: ${Object.keys(ENGINES).join(', ')})`);
+  const driver = await startDriver(engine.driver(wasm));
+  try {
+    const session = await newSession(driver, engine.capabilities(wasm));
+    return { engine, driver, session, async close() { await session.close(); await driver.stop(); } };
+  } catch (error) {
+    await driver.stop();
+    throw error;
+  }
 }
