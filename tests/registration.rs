@@ -182,3 +182,39 @@ fn the_fixtures_registrars_are_known() {
     unknown.retain(|u| !LEFT_UNKNOWN.iter().any(|(f, _)| u.starts_with(f)));
     assert!(unknown.is_empty(), "registrars the table does not know:\n{}", unknown.join("\n"));
 }
+
+/// A filing's `websites[i].registrations` are checked: each against the filing entity, and
+/// matched to the website domain it names (not to the first one), with paths a form binds to.
+#[test]
+fn a_websites_registrations_are_checked_against_the_filing() {
+    use icp_precheck::forms::Registration;
+    let record = |domain: &str, holder: &str| icp_precheck::DomainRegistration {
+        domain: Some(domain.into()),
+        registrar: Some("北京新网数码信息技术有限公司".into()),
+        holder: Some(holder.into()),
+        real_name_verified: Some(true),
+        expires_at: Some("2030-01-01".into()),
+        ..Default::default()
+    };
+    let entity = icp_precheck::Entity { kind: Some("enterprise".into()), name: Some("北京例子科技有限公司".into()), ..Default::default() };
+    let website = icp_precheck::Website {
+        domains: vec!["www.example.com".into(), "例子.中国".into()],
+        registrations: vec![
+            Registration::Record(record("例子.中国", "北京例子科技有限公司")),
+            Registration::Record(record("example.com", "上海别家有限公司")),
+            Registration::Record(record("other.cn", "北京例子科技有限公司")),
+        ],
+        ..Default::default()
+    };
+    let filing = icp_precheck::Filing { entity: Some(entity), websites: vec![website], ..Default::default() };
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), locale: icp_precheck::Locale::En, ..Options::default() };
+    let report = icp_precheck::validate_filing(&filing, &options);
+    let at = |path: &str| report.issues.iter().filter(|i| i.path == path).map(|i| i.code).collect::<Vec<_>>();
+    // The first names 例子.中国, which is filed, and its holder is the entity: nothing to say.
+    assert!(report.issues.iter().all(|i| !i.path.starts_with("websites.0.registrations.0")), "{:?}", report.issues);
+    // The second is example.com's, held by someone else.
+    assert_eq!(at("websites.0.registrations.1.holder"), vec!["registration.holder_mismatch"], "{:?}", report.issues);
+    // The third names a domain the website does not file.
+    assert!(report.issues.iter().any(|i| i.path.starts_with("websites.0.registrations.2") && i.code.starts_with("registration.domain")), "{:?}", report.issues);
+    assert!(!report.ok);
+}
