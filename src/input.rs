@@ -233,3 +233,20 @@ fn read_options_raw(value: &Value, system_today: Option<Date>) -> (Options, Issu
     }
     (options, issues)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without `options.today` the date rules use the caller's today (the page's date from the
+    /// WebAssembly boundary, the system clock natively); a valid `options.today` wins.
+    #[test]
+    fn the_callers_today_is_the_default() {
+        let page_today = Date::new(2026, 12, 1);
+        for absent in [Value::Undefined, Value::Null, Value::Object(Vec::new())] {
+            assert_eq!(read_options(&absent, page_today).0.today, page_today, "{absent:?}");
+        }
+        let given = Value::Object(vec![("today".to_owned(), Value::String { text: "2025-06-01".to_owned(), lone_surrogates: false, cut_from: None })]);
+        assert_eq!(read_options(&given, page_today).0.today, Date::new(2025, 6, 1));
+    }
+}
