@@ -7,6 +7,8 @@ bash scripts/setup.sh
 
 echo "== native tests (cargo test) =="
 cargo test
+echo "== mutation testing of the last commit's change (scripts/mutants.sh diff) =="
+bash scripts/mutants.sh diff
 echo "== the library without the forms (cargo feature off: the domain-only module's sources) =="
 cargo build --lib --no-default-features
 echo "== command line (cli/) =="

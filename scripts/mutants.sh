@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Mutation testing of the library (cargo-mutants; .cargo/mutants.toml says what is mutated):
+# each mutant is a small change to the code (a condition negated, a function returning a
+# default, an arm deleted); a mutant that no test notices is a rule nobody checks.
+#
+#   bash scripts/mutants.sh diff [BASE]   the mutants in code changed since BASE (default: the
+#                                         previous commit); fails on any survivor that
+#                                         mutants/equivalent.txt does not list. scripts/test.sh
+#                                         runs this after `cargo test` has passed, so the
+#                                         unmutated baseline is not run again. At most
+#                                         MUTANTS_DIFF_MAX (8, a few minutes) mutants: a larger
+#                                         change is sampled (one shard of them, by commit).
+#   bash scripts/mutants.sh shard K N     shard K of N of the whole library, recorded in
+#                                         mutants/shards/K-of-N.tsv (commit it)
+#   bash scripts/mutants.sh summary       mutants/RESULTS.md from the recorded shards: caught,
+#                                         missed, unviable and timeouts per module, and every
+#                                         survivor with its reason if it is listed as equivalent
+#
+# mutants/equivalent.txt: one survivor per line as cargo-mutants names it ("src/x.rs:12:5:
+# replace ... with ..."), then " # " and why the behaviour cannot differ.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v cargo-mutants >/dev/null || { echo "[mutants] cargo install cargo-mutants (a few minutes, once)"; scratch=$(mktemp -d); CARGO_TARGET_DIR=$scratch cargo install cargo-mutants; rm -rf "$scratch"; }
+
+mode=${1:-diff}
+out=target/mutants
+mkdir -p "$out"
+
+# The survivors of a run (cargo-mutants' missed.txt) that equivalent.txt does not explain.
+unexplained() {
+  local missed=$1
+  [ -f "$missed" ] || return 0
+  local known
+  known=$(sed -e 's/ # .*//' mutants/equivalent.txt 2>/dev/null | grep -v '^#' | grep -v '^$' || true)
+  grep -vxF -f <(printf '%s\n' "$known") "$missed" || true
+}
+
+# One line per mutant: outcome, then its name (file:line:col: description).
+tsv() {   # outcomes.json
+  python3 - "$1" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+for o in data.get("outcomes", []):
+    scenario = o.get("scenario")
+    if not isinstance(scenario, dict) or "Mutant" not in scenario:
+        continue
+    m = scenario["Mutant"]
+    span = m.get("span", {}).get("start", {})
+    name = f'{m["file"]}:{span.get("line")}:{span.get("column")}: {m.get("name") or m.get("description")}'
+    summary = o.get("summary", "")
+    outcome = {"CaughtMutant": "caught", "MissedMutant": "missed", "Unviable": "unviable", "Timeout": "timeout"}.get(summary, summary)
+    print(f"{outcome}\t{name}")
+PY
+}
+
+case $mode in
+  diff)
+    base=${2:-HEAD~1}
+    if ! git rev-parse -q --verify "$base^{commit}" >/dev/null; then
+      echo "[mutants] no $base to compare with (a shallow clone?): nothing to mutate"; exit 0
+    fi
+    git diff "$base" -- src > "$out/change.diff"
+    count=$(cargo mutants --in-diff "$out/change.diff" --list 2>/dev/null | wc -l)
+    if [ "$count" -eq 0 ]; then echo "[mutants] the change since $base touches no mutable library code"; exit 0; fi
+    max=${MUTANTS_DIFF_MAX:-8}
+    shard=()
+    if [ "$count" -gt "$max" ]; then
+      n=$(( (count + max - 1) / max ))
+      k=$(( $(git rev-parse HEAD | cut -c1-6 | xargs -I{} printf '%d' 0x{}) % n ))
+      shard=(--shard "$k/$n")
+      echo "[mutants] $count mutants in the change since $base: testing shard $k/$n of them"
+    else
+      echo "[mutants] $count mutants in the change since $base"
+    fi
+    status=0
+    # --baseline skip: the caller has just run the tests unmutated; a mutant's tests get two
+    # minutes (they take about 20 s here).
+    cargo mutants --in-diff "$out/change.diff" "${shard[@]}" --output "$out/diff" --no-shuffle --baseline skip --timeout 120 || status=$?
+    # cargo-mutants exits 2 when mutants were missed, 3 on timeouts, 4 when the tree fails unmutated.
+    if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
+    left=$(unexplained "$out/diff/mutants.out/missed.txt")
+    if [ -n "$left" ]; then
+      echo "[mutants] survivors no test notices (kill each with a test of the rule it breaks, or list it in mutants/equivalent.txt with why it cannot differ):" >&2
+      printf '  %s\n' "$left" >&2
+      exit 1
+    fi
+    echo "[mutants] every mutant of the change was caught (or is listed as equivalent)"
+    ;;
+  shard)
+    k=${2:?shard K N}; n=${3:?shard K N}
+    mkdir -p mutants/shards
+    status=0
+    cargo mutants --shard "$k/$n" --output "$out/shard-$k-of-$n" --no-shuffle || status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), shard $k of $n, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+      tsv "$out/shard-$k-of-$n/mutants.out/outcomes.json"; } > "mutants/shards/$k-of-$n.tsv"
+    echo "[mutants] recorded mutants/shards/$k-of-$n.tsv"
+    bash "$0" summary
+    ;;
+  summary)
+    python3 - <<'PY'
+import collections, glob, os, re
+rows, headers = [], []
+for path in sorted(glob.glob("mutants/shards/*.tsv")):
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#"):
+            headers.append(f"- `{os.path.basename(path)}`: {line[1:].strip()}")
+        elif line.strip():
+            outcome, name = line.rstrip("\n").split("\t", 1)
+            rows.append((outcome, name))
+equivalent = {}
+if os.path.exists("mutants/equivalent.txt"):
+    for line in open("mutants/equivalent.txt", encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            name, _, why = line.rstrip("\n").partition(" # ")
+            equivalent[name] = why
+per = collections.defaultdict(collections.Counter)
+for outcome, name in rows:
+    module = os.path.dirname(name.split(":", 1)[0]) or "src"
+    per[module][outcome] += 1
+    if outcome == "missed" and name in equivalent:
+        per[module]["equivalent"] += 1
+out = ["# Mutation testing: recorded results", "",
+       "Written by `bash scripts/mutants.sh summary` from `mutants/shards/`; each shard is one",
+       "`bash scripts/mutants.sh shard K N` run. Score = caught ÷ (caught + missed − equivalent).", "",
+       *headers, "", "| module | caught | missed | of them equivalent | unviable | timeout | score |", "|---|---:|---:|---:|---:|---:|---:|"]
+for module in sorted(per):
+    c = per[module]
+    viable = c["caught"] + c["missed"] - c["equivalent"]
+    score = f'{100 * c["caught"] / viable:.1f} %' if viable else "–"
+    out.append(f'| `{module}` | {c["caught"]} | {c["missed"]} | {c["equivalent"]} | {c["unviable"]} | {c["timeout"]} | {score} |')
+out += ["", "## Survivors", ""]
+for outcome, name in rows:
+    if outcome == "missed":
+        why = equivalent.get(name)
+        out.append(f"- `{name}`" + (f" — equivalent: {why}" if why else " — **not yet killed**"))
+open("mutants/RESULTS.md", "w", encoding="utf-8").write("\n".join(out) + "\n")
+print("\n".join(out[:len(headers) + 10 + len(per)]))
+PY
+    ;;
+  *) echo "usage: scripts/mutants.sh diff [BASE] | shard K N | summary" >&2; exit 2 ;;
+esac
