@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# A long fuzz campaign, in sittings that add up: each target runs SECONDS from the committed
+# corpus (fuzz/corpus/<target>), the new inputs that add coverage are merged back into it
+# (libFuzzer -merge=1, so the corpus stays minimal), and the sitting is appended to
+# fuzz/campaign.tsv (date, commit, target, seconds, executions, coverage, crashes). Then
+# fuzz/CAMPAIGN.md sums the sittings per target against the goal of 10^7 executions.
+#
+#   bash scripts/fuzz-campaign.sh [SECONDS per target, default 600] [target …]
+# A crash stops its target's sitting, is recorded with crashes = 1, and leaves the reproducer
+# in fuzz/artifacts/<target>/ (fuzz/README.md says how to replay and shrink it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+shift || true
+export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target/fuzz}"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+cd fuzz
+cargo +nightly fuzz build
+targets=${*:-$(cargo +nightly fuzz list)}
+commit=$(git rev-parse --short HEAD)
+[ -f campaign.tsv ] || printf 'date\tcommit\ttarget\tseconds\texecutions\tcoverage\tcrashes\n' > campaign.tsv
+for target in $targets; do
+  corpus="corpus/$target"
+  mkdir -p "$corpus"
+  scratch=$(mktemp -d)
+  dict=()
+  [ -f "dict/$target.dict" ] && dict=(-dict="dict/$target.dict")
+  crashes=0
+  cargo +nightly fuzz run "$target" "$scratch" "$corpus" -- \
+      -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -max_len=8192 \
+      -print_final_stats=1 "${dict[@]}" >"$scratch/log" 2>&1 || crashes=1
+  runs=$(awk '/stat::number_of_executed_units:/ { print $2 }' "$scratch/log" | tail -n 1)
+  cov=$(grep -oE 'cov: [0-9]+' "$scratch/log" | tail -n 1 | awk '{print $2}')
+  [ "$crashes" -eq 1 ] && tail -n 40 "$scratch/log"
+  # Keep only what adds coverage (into a fresh folder: -merge=1 never removes what is there).
+  merged=$(mktemp -d)
+  cargo +nightly fuzz run "$target" "$merged" "$corpus" "$scratch" -- -merge=1 -timeout=2 -rss_limit_mb=2048 -max_len=8192 \
+    >"$scratch/merge.log" 2>&1 && { rm -rf "$corpus"; mv "$merged" "$corpus"; } || rm -rf "$merged"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$target" "$seconds" "${runs:-0}" "${cov:-?}" "$crashes" >> campaign.tsv
+  printf 'fuzz %-14s %12s executions, coverage %s, crashes %s; corpus %s files\n' "$target" "${runs:-?}" "${cov:-?}" "$crashes" "$(ls "$corpus" | wc -l)"
+  rm -rf "$scratch"
+done
+python3 - <<'PY'
+import collections, csv
+rows = list(csv.DictReader(open("campaign.tsv", encoding="utf-8"), delimiter="\t"))
+total = collections.defaultdict(lambda: {"executions": 0, "seconds": 0, "sittings": 0, "crashes": 0, "coverage": "?", "last": ""})
+for r in rows:
+    t = total[r["target"]]
+    t["executions"] += int(r["executions"] or 0)
+    t["seconds"] += int(r["seconds"] or 0)
+    t["sittings"] += 1
+    t["crashes"] += int(r["crashes"] or 0)
+    t["coverage"], t["last"] = r["coverage"], r["date"]
+goal = 10_000_000
+lines = ["# Fuzz campaign", "",
+         "Sittings of `bash scripts/fuzz-campaign.sh` added up (each row of `fuzz/campaign.tsv` is one",
+         "target's sitting, from the corpus the sittings before it left). Goal: 10^7 executions per",
+         "target with no crash.", "",
+         "| target | executions | of the goal | seconds | sittings | coverage (last) | crashes |",
+         "|---|---:|---:|---:|---:|---:|---:|"]
+for name in sorted(total):
+    t = total[name]
+    lines.append(f'| `{name}` | {t["executions"]:,} | {100 * t["executions"] / goal:.0f} % | {t["seconds"]:,} | {t["sittings"]} | {t["coverage"]} | {t["crashes"]} |')
+open("CAMPAIGN.md", "w", encoding="utf-8").write("\n".join(lines) + "\n")
+print("\n".join(lines[6:]))
+PY
