@@ -3,6 +3,9 @@
 //! on the way out (domain reports through [`transfer`], the form reports as JSON), and
 //! delegates everything else to plain Rust (`crate::domain`, `crate::untyped`).
 //!
+//! The domain exports are here; the forms' exports are in `forms.rs`, compiled with the
+//! `forms` feature only (the domain-only module of `pkg/domain.js` is built without it).
+//!
 //! TypeScript signatures come from `unchecked_param_type` / `unchecked_return_type` and the
 //! interfaces in the custom section below, so `pkg/icp_precheck.d.ts` has no `any`.
 
@@ -15,6 +18,9 @@ use wasm_bindgen::JsCast;
 
 mod transfer;
 use transfer::word;
+
+#[cfg(feature = "forms")]
+mod forms;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
@@ -256,57 +262,6 @@ fn with_encoder<R>(f: impl FnOnce(&mut transfer::Encoder) -> R) -> R {
     })
 }
 
-/// `validateEntity(entity, options?)`: the entity (主办单位) and its principal.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = validateEntity, unchecked_return_type = "Report")]
-pub fn validate_entity(
-    #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    call(&entity, options, MAX_ITEMS, system_today(), crate::untyped::validate_entity_value)
-}
-
-/// `validateWebsite(website, options?)`: one website entry.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = validateWebsite, unchecked_return_type = "Report")]
-pub fn validate_website(
-    #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    call(&website, options, MAX_ITEMS, system_today(), crate::untyped::validate_website_value)
-}
-
-/// `validateApp(app, options?)`: one app with its platforms.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = validateApp, unchecked_return_type = "Report")]
-pub fn validate_app(
-    #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    call(&app, options, MAX_ITEMS, system_today(), crate::untyped::validate_app_value)
-}
-
-/// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = validateFiling, unchecked_return_type = "Report")]
-pub fn validate_filing(
-    #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    call(&filing, options, MAX_ITEMS, system_today(), crate::untyped::validate_filing_value)
-}
-
-/// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = parseRecordNumber, unchecked_return_type = "RecordNumberReport")]
-pub fn parse_record_number(
-    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    // Record numbers have no date rules: no `Date` is created for them.
-    call(&input, options, MAX_ITEMS, None, crate::untyped::parse_record_number_value)
-}
-
 /// Every form export: convert the argument (reading up to `max_items` of an array; `undefined`
 /// and `null` are values like any other, answered with a report) and the options, check,
 /// convert back. A call with no argument at all is refused before it gets here
@@ -323,78 +278,10 @@ fn call<R: Serialize>(
     to_js(&check(&to_value(value, max_items), &to_value(&options, MAX_ITEMS), today))
 }
 
-/// `checkRegistration(registration, options?)`: domain verification of one registration, a
-/// WHOIS or RDAP answer (text or object) or a registration object; `options.entity` is the
-/// filing entity the holder must be, `options.domain` the filed domain.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "RegistrationReport")]
-pub fn check_registration(
-    #[wasm_bindgen(unchecked_param_type = "DomainRegistration | RdapAnswer | string")] registration: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "RegistrationOptions")] options: Option<JsValue>,
-) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let value = to_value_with(&registration, MAX_ITEMS, MAX_REGISTRATION_TEXT);
-    to_js(&crate::untyped::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
-}
-
-/// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = parseWhois, unchecked_return_type = "DomainRegistration")]
-pub fn parse_whois(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::untyped::parse_whois_value(&to_value_with(&text, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
-}
-
-/// `parseRdap(answer)`: what an RDAP domain answer (JSON text or object) says.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = parseRdap, unchecked_return_type = "DomainRegistration")]
-pub fn parse_rdap(#[wasm_bindgen(unchecked_param_type = "RdapAnswer | string")] answer: JsValue) -> Result<JsValue, JsValue> {
-    to_js(&crate::untyped::parse_rdap_value(&to_value_with(&answer, MAX_ITEMS, MAX_REGISTRATION_TEXT)))
-}
-
-/// Longest registration text read from JavaScript, in UTF-16 units: WHOIS and RDAP answers can
-/// be longer than other fields; `crate::registration::MAX_TEXT` bounds them in bytes again.
-#[cfg(feature = "forms")]
-const MAX_REGISTRATION_TEXT: usize = crate::registration::MAX_TEXT;
-
-/// Takes the bytes of `server-regions.bin` (`pkg-src/data.js` loads them on first use);
-/// false when they are not a region table.
-#[doc(hidden)]
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = __setServerRegions, skip_typescript)]
-pub fn set_server_regions(bytes: Vec<u8>) -> bool {
-    crate::server::install(bytes)
-}
-
-/// Takes the bytes of `mobile-regions.bin` (`pkg-src/data.js`, `loadMobileRegions`); false
-/// when they are not such a table.
-#[doc(hidden)]
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = __setMobileRegions, skip_typescript)]
-pub fn set_mobile_regions(bytes: Vec<u8>) -> bool {
-    crate::fields::mobile_region::install(bytes)
-}
-
-/// `checkServer`'s check, with whatever table is loaded; `pkg-src/data.js` loads it first.
-#[doc(hidden)]
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = __checkServer, skip_typescript)]
-pub fn check_server(ip: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let (ip, options) = (to_value(&ip, MAX_ITEMS), to_value(&options, MAX_ITEMS));
-    to_js(&crate::untyped::check_server_value(&ip, &options, crate::server::installed().as_ref()))
-}
-
 /// `rulesInfo()`: versions and sources of every rule set in this build.
 #[wasm_bindgen(js_name = rulesInfo, unchecked_return_type = "RulesInfo")]
 pub fn rules_info() -> Result<JsValue, JsValue> {
     to_js(&crate::rules_info())
-}
-
-/// `reference()`: the filing provinces, entity types and certificate types of this build.
-#[cfg(feature = "forms")]
-#[wasm_bindgen(js_name = reference, unchecked_return_type = "Reference")]
-pub fn reference() -> Result<JsValue, JsValue> {
-    to_js(&crate::reference())
 }
 
 /// Reports cross as one JSON string that the engine's native `JSON.parse` turns into plain
@@ -403,13 +290,6 @@ pub fn reference() -> Result<JsValue, JsValue> {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let json = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
     js_sys::JSON::parse(&json)
-}
-
-/// Today in the user's time zone, for age and validity rules when `options.today` is absent.
-#[cfg(feature = "forms")]
-fn system_today() -> Option<Date> {
-    let now = js_sys::Date::new_0();
-    Date::new(u16::try_from(now.get_full_year()).ok()?, u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?)
 }
 
 #[wasm_bindgen(module = "/src/wasm/transfer.js")]
