@@ -23,24 +23,8 @@ const start = loader({
   jsEntry: 'icp-precheck/js',
 });
 
-/**
- * Loads the module: WebAssembly when the engine has it, else the JavaScript build (fetched
- * only then). `moduleOrPath` is passed to wasm-bindgen's `init` and ignored by the fallback.
- */
-export default function init(moduleOrPath) {
-  return start.init(moduleOrPath);
-}
-
-/**
- * Synchronous start with the module's bytes (Node, workers). Without WebAssembly it returns
- * the JavaScript build if `init()` already loaded it, and otherwise throws: import
- * 'icp-precheck/js' for a synchronous start without WebAssembly.
- */
-export function initSync(module) {
-  return start.initSync(module);
-}
-
-/** Which build answers: 'wasm' or 'js'; null before `init()` / `initSync()`. */
-export function backend() {
-  return start.backend();
-}
+// init(moduleOrPath?): WebAssembly, or the JavaScript build where it is missing (fetched only
+// then); initSync(bytes): synchronous, needs WebAssembly; backend(): 'wasm' | 'js' | null.
+// Their types and documentation are in the .d.ts beside this file.
+export default start.init;
+export const { initSync, backend } = start;
