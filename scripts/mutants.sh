@@ -45,8 +45,8 @@ for o in data.get("outcomes", []):
     if not isinstance(scenario, dict) or "Mutant" not in scenario:
         continue
     m = scenario["Mutant"]
-    span = m.get("span", {}).get("start", {})
-    name = f'{m["file"]}:{span.get("line")}:{span.get("column")}: {m.get("name") or m.get("description")}'
+    # cargo-mutants' own name ("src/x.rs:12:5: replace … with …"), as missed.txt writes it.
+    name = m.get("name") or m.get("description")
     summary = o.get("summary", "")
     outcome = {"CaughtMutant": "caught", "MissedMutant": "missed", "Unviable": "unviable", "Timeout": "timeout"}.get(summary, summary)
     print(f"{outcome}\t{name}")

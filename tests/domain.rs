@@ -170,3 +170,16 @@ fn batch_keeps_order() {
     let ok: Vec<bool> = reports.iter().map(|r| r.ok).collect();
     assert_eq!(ok, vec![true, false, false]);
 }
+
+/// `domain.too_long` counts characters, not bytes: 2,000 Chinese characters are 6,000 bytes of
+/// UTF-8 but within the 4,096-character limit, and are judged as a domain (invalid for other
+/// reasons), while one character past the limit is refused unscanned.
+#[test]
+fn the_length_limit_counts_characters() {
+    let limit = icp_precheck::domain::MAX_INPUT_CHARS;
+    let within = "例".repeat(2000);
+    assert!(within.len() > limit);
+    assert!(!has_error(&check(&within), "domain.too_long"), "{:?}", check(&within).issues);
+    assert!(!has_error(&check(&"例".repeat(limit)), "domain.too_long"));
+    assert!(has_error(&check(&"例".repeat(limit + 1)), "domain.too_long"));
+}
