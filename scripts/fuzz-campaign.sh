@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target/fuzz}"
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+source scripts/fuzz-common.sh
+fuzz_setup
 cd fuzz
 cargo +nightly fuzz build
 targets=${*:-$(cargo +nightly fuzz list)}
@@ -23,18 +24,14 @@ for target in $targets; do
   corpus="corpus/$target"
   mkdir -p "$corpus"
   scratch=$(mktemp -d)
-  dict=()
-  [ -f "dict/$target.dict" ] && dict=(-dict="dict/$target.dict")
   crashes=0
-  cargo +nightly fuzz run "$target" "$scratch" "$corpus" -- \
-      -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -max_len=8192 \
-      -print_final_stats=1 "${dict[@]}" >"$scratch/log" 2>&1 || crashes=1
-  runs=$(awk '/stat::number_of_executed_units:/ { print $2 }' "$scratch/log" | tail -n 1)
+  fuzz_run "$target" "$seconds" "$scratch/log" "$scratch" "$corpus" || crashes=1
+  runs=$(fuzz_executions "$scratch/log")
   cov=$(grep -oE 'cov: [0-9]+' "$scratch/log" | tail -n 1 | awk '{print $2}')
   [ "$crashes" -eq 1 ] && tail -n 40 "$scratch/log"
   # Keep only what adds coverage (into a fresh folder: -merge=1 never removes what is there).
   merged=$(mktemp -d)
-  cargo +nightly fuzz run "$target" "$merged" "$corpus" "$scratch" -- -merge=1 -timeout=2 -rss_limit_mb=2048 -max_len=8192 \
+  cargo +nightly fuzz run "$target" "$merged" "$corpus" "$scratch" -- -merge=1 "${FUZZ_LIMITS[@]}" \
     >"$scratch/merge.log" 2>&1 && { rm -rf "$corpus"; mv "$merged" "$corpus"; } || rm -rf "$merged"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$target" "$seconds" "${runs:-0}" "${cov:-?}" "$crashes" >> campaign.tsv
   printf 'fuzz %-14s %12s executions, coverage %s, crashes %s; corpus %s files\n' "$target" "${runs:-?}" "${cov:-?}" "$crashes" "$(ls "$corpus" | wc -l)"
