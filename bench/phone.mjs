@@ -12,11 +12,9 @@
 //
 //   node bench/phone.mjs [--runs 7] [--entry index.js ...] [--json bench/out/phone.json]
 import { chromium } from 'playwright-core';
-import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { serve } from '../scripts/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +35,6 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const brotliSize = (file) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const server = await serve({ brotli: true });
 const browser = await chromium.launch({
@@ -119,9 +116,7 @@ for (const [name] of cases) {
   const ratio = name.startsWith('demo') ? '' : `${(peer / t).toFixed(2)}×`;
   console.log(`${name.padEnd(34)} ${t.toFixed(0).padStart(21)} ${bytes.toLocaleString('en').padStart(18)} ${ratio.padStart(12)}`);
 }
-const wasmFiles = ['icp_precheck_bg.wasm', 'icp_precheck_domain_bg.wasm'].filter((f) => existsSync(join(root, 'pkg', f)));
-const sizes = Object.fromEntries(wasmFiles.map((f) => [f, { raw: statSync(join(root, 'pkg', f)).size, brotli: brotliSize(join(root, 'pkg', f)) }]));
 if (jsonOut) {
   mkdirSync(dirname(resolve(root, jsonOut)), { recursive: true });
-  writeFileSync(resolve(root, jsonOut), JSON.stringify({ profile: PHONE, runs, results, sizes }, null, 2));
+  writeFileSync(resolve(root, jsonOut), JSON.stringify({ profile: PHONE, runs, results }, null, 2));
 }

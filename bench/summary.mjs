@@ -53,7 +53,6 @@ if (phone) {
   }
   const demo = phone.results['demo page, CPU 4× only'];
   if (demo) line('demo page first answer at CPU 4× (ms)', demo.ms.toFixed(0), '≤ 400', demo.ms <= 400);
-  for (const [file, s] of Object.entries(phone.sizes ?? {})) console.log(`      ${file} brotli (kB)`.padEnd(54) + (s.brotli / 1000).toFixed(1).padStart(14));
 }
 const size = read('bench/out/size.json');
 if (size) {
