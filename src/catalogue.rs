@@ -7,8 +7,7 @@
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
-use crate::issue::Params;
-use crate::options::Locale;
+use crate::base::{Locale, Params};
 
 mod baked {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));

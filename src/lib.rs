@@ -21,6 +21,8 @@
 // are compiled but unused.
 #![cfg_attr(not(feature = "forms"), allow(dead_code))]
 
+mod base;
+mod value;
 mod binary;
 pub mod catalogue;
 pub mod domain;

@@ -5,37 +5,8 @@
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
+pub use crate::base::Locale;
 use crate::rules::{provinces, EntityType, ProvinceInfo};
-
-/// Language of `Issue.message`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Locale {
-    #[default]
-    ZhCn,
-    En,
-}
-
-impl Locale {
-    /// Accepts `zh-CN`, `zh`, `zh-Hans`, `en`, `en-US`, … (BCP 47, case-insensitive).
-    pub fn parse(tag: &str) -> Option<Locale> {
-        let tag = tag.trim();
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("zh") {
-            Some(Locale::ZhCn)
-        } else if primary.eq_ignore_ascii_case("en") {
-            Some(Locale::En)
-        } else {
-            None
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::ZhCn => "zh-CN",
-            Locale::En => "en",
-        }
-    }
-}
 
 /// A filing province: the one whose 管局 reviews the filing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

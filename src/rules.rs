@@ -7,7 +7,7 @@
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
-use crate::issue::Severity;
+use crate::base::{Locale, Severity};
 
 /// A province whose 管局 publishes its own TLD list (docs/rules.md §1.2.2).
 #[derive(Debug)]
@@ -186,10 +186,10 @@ impl EntityType {
     }
 
     /// The name shown in messages of `locale`: `事业单位`, `public institution`.
-    pub fn name(self, locale: crate::options::Locale) -> &'static str {
+    pub fn name(self, locale: Locale) -> &'static str {
         match locale {
-            crate::options::Locale::ZhCn => self.name_zh(),
-            crate::options::Locale::En => self.info().en,
+            Locale::ZhCn => self.name_zh(),
+            Locale::En => self.info().en,
         }
     }
 

@@ -56,25 +56,25 @@ pub fn too_many_domains(length: usize, locale: Locale) -> DomainReport {
 /// `validateEntity(entity, options)`.
 #[cfg(feature = "forms")]
 pub fn validate_entity_value(entity: &Value, options: &Value, system_today: Option<Date>) -> Report {
-    form(entity, options, system_today, |v, issues| forms::read_entity(v, "", issues), forms::validate_entity)
+    form(entity, options, system_today, |v, issues| crate::input::forms::read_entity(v, "", issues), forms::validate_entity)
 }
 
 /// `validateWebsite(website, options)`.
 #[cfg(feature = "forms")]
 pub fn validate_website_value(website: &Value, options: &Value, system_today: Option<Date>) -> Report {
-    form(website, options, system_today, |v, issues| forms::read_website(v, "", issues), forms::validate_website)
+    form(website, options, system_today, |v, issues| crate::input::forms::read_website(v, "", issues), forms::validate_website)
 }
 
 /// `validateApp(app, options)`.
 #[cfg(feature = "forms")]
 pub fn validate_app_value(app: &Value, options: &Value, system_today: Option<Date>) -> Report {
-    form(app, options, system_today, |v, issues| forms::read_app(v, "", issues), forms::validate_app)
+    form(app, options, system_today, |v, issues| crate::input::forms::read_app(v, "", issues), forms::validate_app)
 }
 
 /// `validateFiling(filing, options)`.
 #[cfg(feature = "forms")]
 pub fn validate_filing_value(filing: &Value, options: &Value, system_today: Option<Date>) -> Report {
-    form(filing, options, system_today, forms::read_filing, forms::validate_filing)
+    form(filing, options, system_today, crate::input::forms::read_filing, forms::validate_filing)
 }
 
 /// `parseRecordNumber(input, options)`.
@@ -95,7 +95,7 @@ pub fn parse_record_number_value(input: &Value, options: &Value, system_today: O
 pub fn check_registration_value(registration: &Value, options: &Value, system_today: Option<Date>) -> RegistrationReport {
     let (parsed_options, option_issues) = read_options(options, system_today);
     let mut context_issues = Issues::new(parsed_options.locale);
-    let entity = options.get("entity").and_then(|e| forms::read_entity(e, "options.entity", &mut context_issues));
+    let entity = options.get("entity").and_then(|e| crate::input::forms::read_entity(e, "options.entity", &mut context_issues));
     let domain = read_str(options.get("domain"), "options.domain", &mut context_issues).map(str::to_owned);
     let against = FilingContext { entity: entity.as_ref(), domain: domain.as_deref() };
 
@@ -110,7 +110,7 @@ pub fn check_registration_value(registration: &Value, options: &Value, system_to
             issues.error("field.required", "", params![]);
             None
         }
-        other => forms::read_registration(other, "", &mut issues),
+        other => crate::input::forms::read_registration(other, "", &mut issues),
     };
     let (registration, checks) = match &input {
         Some(input) => {

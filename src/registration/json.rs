@@ -10,7 +10,7 @@
 //! and within ±2^53 (every number RDAP has: error codes, IANA IDs); others approximately.
 
 use super::Unreadable;
-use crate::input::{Value, MAX_DEPTH, MAX_VALUES};
+use crate::value::{Value, MAX_DEPTH, MAX_VALUES};
 
 /// Parses JSON text.
 pub fn parse(text: &str) -> Result<Value, Unreadable> {

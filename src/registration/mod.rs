@@ -6,14 +6,14 @@
 //! real-name verification, and a holder who is the filing entity. This module only reads: the
 //! WHOIS formats ([`whois`]), RDAP answers ([`rdap`], from JSON text through [`json`] or from
 //! objects), and what we know of registrars ([`registrars`]). The checks, which compare the
-//! registration with the filing, are in `crate::forms::registration`.
+//! registration with the filing, are in the forms layer above (`src/forms/registration.rs`).
 
 pub mod json;
 pub mod rdap;
 pub mod registrars;
 pub mod whois;
 
-use crate::input::Value;
+use crate::value::Value;
 use crate::options::Date;
 use serde::Serialize;
 

@@ -17,7 +17,7 @@
 //! hide the rest of the answer.
 
 use super::{calendar_date, is_withheld, DomainRegistration, Format, Note, Parsed, Unreadable};
-use crate::input::Value;
+use crate::value::Value;
 
 /// Reads an RDAP domain answer.
 pub fn read(answer: &Value) -> Result<Parsed, Unreadable> {
