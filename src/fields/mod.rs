@@ -49,35 +49,13 @@ pub(crate) mod normalize {
     /// Longest `value` parameter put into a message, in characters.
     pub(crate) const EXCERPT_CHARS: usize = 64;
 
-    /// Whitespace as Unicode defines it (which includes the ideographic space U+3000),
-    /// plus the zero-width characters that copy-and-paste leaves behind.
-    pub(crate) fn is_space(c: char) -> bool {
-        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-    }
-
-    /// Hyphen-like characters that users type for `-`: ASCII hyphen-minus, the Unicode
-    /// hyphens and dashes U+2010–U+2015, minus sign U+2212, small and full-width
-    /// hyphen-minus U+FE63 / U+FF0D.
-    pub(crate) fn is_dash(c: char) -> bool {
-        matches!(
-            c,
-            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
-        )
-    }
+    /// The characters themselves (spaces, dashes, full-width forms) are the identifiers'
+    /// rules: one set for every field and number.
+    pub(crate) use crate::ids::normalize::{fold_char, is_dash, is_space};
 
     /// Trims [`is_space`] characters at both ends.
     pub(crate) fn trim(s: &str) -> &str {
         s.trim_matches(is_space)
-    }
-
-    /// Folds one character: full-width ASCII forms U+FF01–U+FF5E become ASCII
-    /// (`１` → `1`, `＠` → `@`, `（` → `(`), the ideographic space becomes a space.
-    pub(crate) fn fold_char(c: char) -> char {
-        match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        }
     }
 
     /// Trims, then folds every character with [`fold_char`].

@@ -304,11 +304,14 @@ pub(crate) fn character_params(position: usize, found: char) -> Vec<(&'static st
     ]
 }
 
-/// Normalisation shared by every module's `compact`.
+/// Normalisation of typed and pasted input, the one set of rules for identifiers and for the
+/// fields (`fields::normalize` builds on it): form input arrives typed on Chinese keyboards
+/// and pasted from documents, with full-width characters (`１３８`, `－`), the ideographic
+/// space and the zero-width characters copy-and-paste leaves behind.
 pub(crate) mod normalize {
-    /// Folds full-width ASCII (U+FF01–U+FF5E) to ASCII and the ideographic space U+3000 to a
-    /// space: Chinese input methods produce these, and `１` is meant as `1`.
-    pub(crate) fn fold_width(c: char) -> char {
+    /// Folds one character: full-width ASCII forms U+FF01–U+FF5E become ASCII (`１` → `1`,
+    /// `＠` → `@`), the ideographic space U+3000 becomes a space.
+    pub(crate) fn fold_char(c: char) -> char {
         match u32::from(c) {
             0x3000 => ' ',
             code @ 0xFF01..=0xFF5E => char::from_u32(code - 0xFEE0).unwrap_or(c),
@@ -316,25 +319,42 @@ pub(crate) mod normalize {
         }
     }
 
-    /// Separators people type inside numbers: ASCII and Unicode hyphens and dashes, and the
-    /// minus sign. Whitespace is handled separately.
-    fn is_hyphen(c: char) -> bool {
-        matches!(
-            c,
-            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}'
-        )
+    /// Whitespace as Unicode defines it (which includes the ideographic space U+3000), plus
+    /// the zero-width characters that copy-and-paste leaves behind.
+    pub(crate) fn is_space(c: char) -> bool {
+        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
     }
 
-    /// Trims, folds full width, removes whitespace and hyphens, and upper-cases ASCII letters.
-    /// Only ASCII is upper-cased: Unicode case mapping can change the length (`ß` → `SS`) and
-    /// such characters are errors anyway.
+    /// Hyphen-like characters people type for `-`: ASCII hyphen-minus, the Unicode hyphens
+    /// and dashes U+2010–U+2015, the minus sign U+2212, the small em dash U+FE58 and the small
+    /// and full-width hyphen-minus U+FE63 / U+FF0D.
+    pub(crate) fn is_dash(c: char) -> bool {
+        matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+    }
+
+    /// Folds full width, removes spaces and dashes anywhere, and upper-cases ASCII letters: an
+    /// identifier's `compact`. Only ASCII is upper-cased: Unicode case mapping can change the
+    /// length (`ß` → `SS`) and such characters are errors anyway.
     pub(crate) fn compact(input: &str) -> String {
         input
             .chars()
-            .map(fold_width)
-            .filter(|c| !c.is_whitespace() && !is_hyphen(*c))
+            .map(fold_char)
+            .filter(|c| !is_space(*c) && !is_dash(*c))
             .map(|c| c.to_ascii_uppercase())
             .collect()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::compact;
+
+        #[test]
+        fn compact_drops_what_pasting_and_chinese_keyboards_add() {
+            // A zero-width space from a web page, a small em dash and full-width digits.
+            assert_eq!(compact(" 9111\u{200B}0108\u{FE58}ｍａ０１ｃｃ\u{3000}"), "91110108MA01CC");
+            // A letter is upper-cased; anything else stays for the check to refuse.
+            assert_eq!(compact("9a-ß"), "9Aß");
+        }
     }
 }
 
