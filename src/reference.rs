@@ -112,6 +112,11 @@ mod tests {
         let uscc = r.certificate_types.iter().find(|c| c.key == "uscc").expect("uscc");
         assert!(!uscc.personal && uscc.entities.contains(&"government"));
         assert_eq!(r.certificate_types.iter().filter(|c| c.personal).count(), 6);
+        // The name a form shows is the full one: a bare 注册号 ("registration number") does
+        // not say whose; 注册号 is still accepted as typed input.
+        let registration = r.certificate_types.iter().find(|c| c.key == "business_registration").expect("business_registration");
+        assert_eq!(registration.names, ["工商注册号", "注册号"]);
+        assert!(rules::CertificateTypeInfo::parse("注册号").is_some_and(|t| t.key == "business_registration"));
     }
 
     #[test]
