@@ -64,19 +64,9 @@ cargo_wasm "$target_dir/build-messages-domain.json" --no-default-features
 raw_domain_wasm=$target_dir/icp_precheck.domain.wasm
 cp "$cargo_out" "$raw_domain_wasm"
 # Data the .wasm does not carry (checkServer's IP regions, the mobile prefixes' provinces):
-# build.rs writes it beside its baked Rust, and the package ships it as files that
+# generated beside the baked Rust (bake/, src/generated/), shipped as files that
 # pkg-src/data.js fetches on first use.
-data_dir=$(python3 -c '
-import json, sys
-for line in open(sys.argv[1]):
-    m = json.loads(line)
-    if m.get("reason") == "build-script-executed" and "icp-precheck" in m.get("package_id", ""):
-        print(m["out_dir"])
-' "$target_dir/build-messages.json" | tail -1)
-data_files=("$data_dir/server-regions.bin" "$data_dir/mobile-regions.bin")
-for f in "${data_files[@]}"; do
-  [ -f "$f" ] || { echo "build-pkg.sh: $(basename "$f") not found in the build's OUT_DIR" >&2; exit 1; }
-done
+data_files=(src/generated/server-regions.bin src/generated/mobile-regions.bin)
 
 # Everything below depends only on these; skip it when none changed.
 key=$( { sha256sum "$raw_wasm" "$raw_domain_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;

@@ -60,6 +60,8 @@ def main():
     print(f"idna {idna_version}: IdnaTestV2 for Unicode {unicode_version}")
     for script in ("refresh-server-data.py", "refresh-rdap-bootstrap.py", "refresh-phone-data.py"):
         subprocess.check_call([sys.executable, os.path.join(ROOT, "scripts", script)])
+    # The baked tables follow the data: the diff of src/generated/ shows what changed in them.
+    subprocess.check_call(["cargo", "run", "--quiet", "-p", "icp-precheck-bake"], cwd=ROOT)
     print("Now update data/SOURCES.md and the version strings in data/rules/*.toml if they changed.")
 
 

@@ -17,7 +17,7 @@ resource files as Google publishes them; its version says which libphonenumber t
 
   data/phone/PhoneNumberMetadata-CN.xml  the China (CN) section of PhoneNumberMetadata.xml,
                                          byte for byte, after a header naming the version and
-                                         the upstream licence comment. build/phone.rs turns
+                                         the upstream licence comment. bake/src/phone.rs turns
                                          its patterns into tables.
   data/phone/mobile-regions.csv          `first,last,province`: ranges of 7-digit mobile
                                          prefixes (1300000–1999999) and the province of their

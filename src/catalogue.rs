@@ -1,6 +1,6 @@
 //! The message catalogue: every code's message in `zh-CN` and `en`, baked from
-//! `data/messages/*.toml` by build.rs (which refuses a code without both locales or with
-//! mismatched placeholders). `docs/codes.md` is generated from the same table and a test keeps
+//! `data/messages/*.toml` into `src/generated/` by `bake/` (which refuses a code without both
+//! locales or with mismatched placeholders). `docs/codes.md` is generated from the same table and a test keeps
 //! it current.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for
@@ -9,8 +9,14 @@
 
 use crate::base::{Locale, Params};
 
+// The domain-only build (no `forms` feature) carries only the messages it can report.
+#[cfg(feature = "forms")]
 mod baked {
-    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+    include!("generated/messages.rs");
+}
+#[cfg(not(feature = "forms"))]
+mod baked {
+    include!("generated/messages_domain.rs");
 }
 
 /// Entry `index` of one of the baked texts (codes, zh-CN or en messages).

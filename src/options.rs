@@ -31,7 +31,7 @@ impl Province {
                     || p.name == s
                     || p.full_name == s
                     || p.abbreviation == s
-                    || p.record_prefix == s
+                    || s.chars().eq([p.record_prefix])
                     || p.en.eq_ignore_ascii_case(s)
                     || p.aliases.contains(&s)
             })

@@ -1,4 +1,4 @@
-//! The Public Suffix List, baked at build time into a label trie (see `build/psl.rs`), served
+//! The Public Suffix List, baked into a label trie (`src/generated/psl.rs` by `bake/src/psl.rs`), served
 //! through the `publicsuffix` crate's `Psl` trait so that its `suffix()` / `domain()`
 //! algorithms (wildcards, exceptions, the implicit `*` rule) apply unchanged.
 //!
@@ -43,7 +43,7 @@ impl TrieNode {
         }
     }
 
-    /// Children are sorted by (length, bytes) (`build/psl.rs`), so most steps of the binary
+    /// Children are sorted by (length, bytes) (`bake/src/psl.rs`), so most steps of the binary
     /// search compare one length byte. The children of one length are a run whose labels sit
     /// back to back in [`baked::LABELS`]: once one of them has been located, the others are
     /// a multiple of the length away.
@@ -128,7 +128,7 @@ fn cmp_short(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 }
 
 mod baked {
-    include!(concat!(env!("OUT_DIR"), "/psl.rs"));
+    include!("generated/psl.rs");
 }
 
 /// Version line of the baked list (`2026-10-22_08-36-41_UTC`) and its upstream commit.

@@ -1,4 +1,4 @@
-//! Rule data baked from `data/rules/*.toml` (see build.rs), and look-ups over it.
+//! Rule data baked from `data/rules/*.toml` (by `bake/` into `src/generated/rules.rs`), and look-ups over it.
 //!
 //! Lists, zones, provinces and entity types are data: adding a TLD that MIIT approves, or a
 //! province profile, is an edit to a TOML file with its source and date, not to this code.
@@ -42,7 +42,10 @@ pub struct ProvinceInfo {
     pub name: &'static str,
     pub full_name: &'static str,
     pub abbreviation: &'static str,
-    pub record_prefix: &'static str,
+    /// The first character of its ICP record numbers (`蜀` for Sichuan).
+    pub record_prefix: char,
+    /// Prefixes older or placeholder footers still carry (`川` for Sichuan), §5.1 [U].
+    pub legacy_record_prefixes: &'static [char],
     pub en: &'static str,
     pub aliases: &'static [&'static str],
 }
@@ -154,7 +157,7 @@ pub fn profile(province: Option<&str>) -> &'static ProvinceProfile {
     province.and_then(|code| PROVINCE_PROFILES.iter().find(|p| p.province == Some(code))).unwrap_or(&DEFAULT_PROFILE)
 }
 
-include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+include!("generated/rules.rs");
 
 impl EntityType {
     /// Parses the API key (`"government"`) or a Chinese name (`"政府机关"`).

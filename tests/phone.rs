@@ -1,7 +1,7 @@
 //! The baked numbering plan against the data it was baked from, and against libphonenumber.
 //!
 //! - Every `exampleNumber` of `data/phone/PhoneNumberMetadata-CN.xml` (read here independently of
-//!   `build/phone.rs`) is typed as its own kind, and validates as a mobile, a landline or a
+//!   `bake/src/phone.rs`) is typed as its own kind, and validates as a mobile, a landline or a
 //!   service number as the kind says.
 //! - The Jiangsu rule (§2.8 P4) through `validate_entity`.
 //! - The differential test: a seeded corpus (every 3- and 4-digit mobile prefix with random

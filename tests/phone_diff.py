@@ -19,7 +19,7 @@ version of data/phone/SOURCE.toml (the same metadata we bake; `pip install phone
             in Chinese, mapped to our codes as scripts/refresh-phone-data.py maps them.
   landline  a landline when it is a valid CN number of type FIXED_LINE.
   plan      number_type(PhoneNumber(86, n)), which must equal ours exactly: both read the same
-            patterns, so any difference is a bug in build/phone.rs.
+            patterns, so any difference is a bug in bake/src/phone.rs.
 
 Every difference must be one of REASONS below, each with why we answer otherwise; a difference
 no reason explains fails the test, and so does a reason that no longer explains anything (the

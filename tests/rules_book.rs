@@ -234,10 +234,10 @@ fn citations_point_into_the_repository() {
     let needles = [concat!("icp-rules", ".md"), concat!("..", "/shared")];
     let root = Path::new(ROOT);
     let mut files = Vec::new();
-    for dir in ["src", "build", "data", "scripts", "pkg-src", "www", "tests", "docs"] {
+    for dir in ["src", "bake", "data", "scripts", "pkg-src", "www", "tests", "docs"] {
         walk(&root.join(dir), &mut files);
     }
-    files.extend(["README.md", "build.rs", "Cargo.toml"].map(|f| root.join(f)));
+    files.extend(["README.md", "Cargo.toml"].map(|f| root.join(f)));
     let fixtures = root.join("tests/fixtures");
     let mut found = Vec::new();
     for file in files.iter().filter(|f| !f.starts_with(&fixtures)) {

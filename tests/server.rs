@@ -22,7 +22,7 @@ fn region_of(ip: &str) -> Region {
     bundled().region(ip.parse().expect("an address"))
 }
 
-// --- The committed CSVs, read independently of build/server.rs ---
+// --- The committed CSVs, read independently of bake/src/server.rs ---
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct CsvRange {

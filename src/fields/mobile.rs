@@ -16,7 +16,7 @@
 //!
 //! **Which numbers are mobiles** is the numbering plan's answer, not a table kept here: the
 //! `mobile` pattern of libphonenumber's metadata for CN (`data/phone/`, baked into digit automata
-//! by `build/phone.rs`, see [`plan`]), whose maintainers follow MIIT's allocations. A number the
+//! by `bake/src/phone.rs`, see [`plan`]), whose maintainers follow MIIT's allocations. A number the
 //! pattern matches is a mobile; one it does not match is refused as `mobile.format.segment`, unless the
 //! spec's segment table (`docs/rules.md` §2.8 P1, S29) lists its segment, which today is true of
 //! three the metadata leaves out: 149 (Telecom's data cards), 1749 (maritime satellite) and
@@ -508,7 +508,7 @@ mod segments {
 /// national numbers are fixed lines, mobiles, toll-free, shared-cost or premium-rate numbers,
 /// and the lengths each can have.
 ///
-/// `build/phone.rs` compiles each kind's `nationalNumberPattern` into a deterministic automaton
+/// `bake/src/phone.rs` compiles each kind's `nationalNumberPattern` into a deterministic automaton
 /// over the ten digits (one table, minimised, 10 entries per state), so a match is one table
 /// step per digit and the library carries no regex engine. Each state also records which
 /// lengths can still end in a match, which tells a wrong length from wrong digits.
@@ -580,7 +580,7 @@ pub mod plan {
         pub example: Option<&'static str>,
     }
 
-    include!(concat!(env!("OUT_DIR"), "/phone.rs"));
+    include!("../generated/phone.rs");
 
     /// The libphonenumber version of the metadata (`9.0.33`).
     pub const METADATA_VERSION: &str = VERSION;

@@ -8,7 +8,7 @@
 //! the city and province of 129,818 prefixes of 3 to 7 digits), reduced by
 //! `scripts/refresh-phone-data.py` to the province of every 7-digit prefix
 //! (`data/phone/mobile-regions.csv`, in the province codes of `data/rules/provinces.toml`), and
-//! baked by `build/phone.rs` into `mobile-regions.bin`: about 9,000 boundaries, 36 kB (13 kB
+//! baked by `bake/src/phone.rs` into `mobile-regions.bin`: about 9,000 boundaries, 36 kB (13 kB
 //! brotli). It covers the older segments (13x, 145, 147, 15x, 170, 176–178, 18x); 16x, 19x and
 //! the other 17x are not in it yet, and a number there is "not checked", never "wrong".
 //!
@@ -31,7 +31,7 @@
 //! | n | regions: 0 unknown, `i` the `i`th province code |
 //!
 //! Nothing follows. A prefix is in the region of the last boundary at or below it (unknown
-//! below the first). `build/phone.rs` is the one writer; this is the one reader, which checks
+//! below the first). `bake/src/phone.rs` is the one writer; this is the one reader, which checks
 //! everything a look-up relies on in [`MobileRegions::from_bytes`]: any bytes give a table or
 //! `None`, never a panic.
 
@@ -231,7 +231,7 @@ pub fn bundled_bytes() -> &'static [u8] {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-static BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/mobile-regions.bin"));
+static BUNDLED: &[u8] = include_bytes!("../generated/mobile-regions.bin");
 
 static INSTALLED: crate::binary::Installed<MobileRegions<'static>> = crate::binary::Installed::new();
 

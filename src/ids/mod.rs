@@ -501,7 +501,7 @@ pub(crate) mod tests {
         assert!(entries.len() > 40);
         for (i, (code, zh, en)) in entries.iter().enumerate() {
             assert!(!zh.is_empty() && !en.is_empty(), "{code} lacks a locale");
-            // build/catalogue.rs refuses a code whose two messages use different placeholders.
+            // bake/src/catalogue.rs refuses a code whose two messages use different placeholders.
             let (mut zh_names, mut en_names) = (
                 test_support::placeholders(zh),
                 test_support::placeholders(en),

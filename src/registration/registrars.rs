@@ -3,7 +3,7 @@
 //! every registrar outside the mainland, cannot be filed until it is transferred.
 //!
 //! MIIT's own list is a web page (<https://domain.miit.gov.cn/>, 域名注册服务机构审批情况), so
-//! the table is curated (`data/registration/registrars.toml`, baked by build.rs), each row with
+//! the table is curated (`data/registration/registrars.toml`, baked by `bake/`), each row with
 //! its basis, source and date. A registrar is found by its IANA ID when the registration gives
 //! one, else by one of its names compared whole: brands are shared between mainland companies
 //! and their offshore arms (Alibaba Cloud's 420 and 1599 are mainland, 3775 and 3819 are not, and
@@ -54,7 +54,7 @@ pub struct Family {
 
 mod baked {
     use super::{Approval, Basis, Family, Registrar};
-    include!(concat!(env!("OUT_DIR"), "/registrars.rs"));
+    include!("../generated/registrars.rs");
 }
 pub use baked::{SOURCE, VERSION};
 

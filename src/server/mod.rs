@@ -9,7 +9,7 @@
 //!   refuses: `114.114.114.114`, `0x72.114.114.114`, `[2400:3200::1]`, full-width digits, a
 //!   pasted URL with a port), refuses addresses that are not public ([`special`]), and looks
 //!   the rest up in a [`ServerRegions`] table.
-//! - [`ServerRegions`] ([`regions`]) reads the compact table `build/server.rs` bakes from
+//! - [`ServerRegions`] ([`regions`]) reads the compact table `bake/src/server.rs` bakes from
 //!   `data/server/`: the ranges of the mainland (`CN`), Hong Kong (`HK`), Macao (`MO`) and
 //!   Taiwan (`TW`) in the IPFire Location Database, which gives the three their own codes as
 //!   ISO 3166 does. Natively the table is in the library ([`bundled`]); in WebAssembly the page

@@ -1,7 +1,7 @@
 //! The IP region table: reads `server-regions.bin` in place (no decoding, no allocation) and
 //! answers which region an address is in.
 //!
-//! `build/server.rs` is the one writer; this is the one reader. The bytes come from the build
+//! `bake/src/server.rs` is the one writer; this is the one reader. The bytes come from the build
 //! (natively, [`bundled`]) or from the page, which fetches the file lazily and passes it in
 //! (WebAssembly), so they are validated once, in [`ServerRegions::from_bytes`], and never
 //! trusted before: any bytes give a table or `None`, never a panic.
@@ -273,7 +273,7 @@ pub fn bundled_bytes() -> &'static [u8] {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-static BUNDLED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/server-regions.bin"));
+static BUNDLED: &[u8] = include_bytes!("../generated/server-regions.bin");
 
 #[cfg(not(target_arch = "wasm32"))]
 impl ServerRegions<'static> {

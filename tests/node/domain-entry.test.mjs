@@ -1,7 +1,7 @@
 // 'icp-precheck/domain' (pkg/domain.js): the domain checks in a module of their own, built
 // without the forms. It must answer exactly as the full package does, in both locales, with
 // every option set and on hostile input: its message catalogue keeps only the domain's and the
-// input's codes (build/catalogue.rs, DOMAIN_FILES), so a code it reports but lacks would show
+// input's codes (bake/src/catalogue.rs, DOMAIN_FILES), so a code it reports but lacks would show
 // here as a different message. Its JavaScript build (no WebAssembly) is held to the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

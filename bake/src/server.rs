@@ -43,15 +43,8 @@ const FORMAT_VERSION: u8 = 1;
 /// Region keys in the order of their byte values; `other` is 0.
 const REGIONS: [&str; 5] = ["other", "mainland", "hong_kong", "macao", "taiwan"];
 
-/// Bakes `dir` (ipv4.csv, ipv6.csv, SOURCE.toml) and writes the table to `out` if it changed.
-pub fn bake_into(dir: &Path, out: &Path) {
-    let bytes = bake(dir);
-    if std::fs::read(out).ok().as_deref() != Some(bytes.as_slice()) {
-        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("writing {}: {e}", out.display()));
-    }
-}
-
-fn bake(dir: &Path) -> Vec<u8> {
+/// The region table of `dir` (ipv4.csv, ipv6.csv, SOURCE.toml): `server-regions.bin`.
+pub fn bake(dir: &Path) -> Vec<u8> {
     let source = read_source(&dir.join("SOURCE.toml"));
     let v4 = read_ranges(&dir.join("ipv4.csv"), |s| s.parse::<Ipv4Addr>().ok().map(|a| u128::from(u32::from(a))));
     let v6 = read_ranges(&dir.join("ipv6.csv"), |s| s.parse::<Ipv6Addr>().ok().map(u128::from));
