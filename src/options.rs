@@ -38,9 +38,34 @@ impl Province {
             .map(Province)
     }
 
+    /// The 31 filing provinces, in GB/T 2260 order.
+    pub fn all() -> impl Iterator<Item = Province> {
+        provinces().iter().map(Province)
+    }
+
+    /// The province whose *current* ICP record prefix is `c` (`'京'` → Beijing, `'蜀'` → Sichuan).
+    pub fn from_record_prefix(c: char) -> Option<Province> {
+        provinces().iter().find(|p| p.record_prefix == c).map(Province)
+    }
+
+    /// The province of a prefix older footers carry (`'川'` → Sichuan, `'贵'` → Guizhou).
+    pub fn from_legacy_record_prefix(c: char) -> Option<Province> {
+        provinces().iter().find(|p| p.legacy_record_prefixes.contains(&c)).map(Province)
+    }
+
     /// ISO 3166-2:CN subdivision code without the country, e.g. `BJ`.
     pub fn code(self) -> &'static str {
         self.0.code
+    }
+
+    /// The two-digit GB/T 2260 division code (`"11"`), the start of its county codes.
+    pub fn division_code(self) -> &'static str {
+        self.0.numeric
+    }
+
+    /// The current ICP record prefix (`'京'`).
+    pub fn record_prefix(self) -> char {
+        self.0.record_prefix
     }
 
     pub fn info(self) -> &'static ProvinceInfo {

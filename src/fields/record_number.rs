@@ -20,7 +20,7 @@
 //! entity share the sequence `N`. The first six digits of a public-security number are the
 //! GB/T 2260 county code of the public-security office (`440305` = 深圳南山区).
 //!
-//! Province prefixes: the 31 current abbreviations
+//! Province prefixes (`data/rules/provinces.toml`): the 31 current abbreviations
 //! `京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝蜀黔滇藏陕甘青宁新`. MIIT uses 蜀 for Sichuan
 //! and 黔 for Guizhou; 川 and 贵 appear on older or placeholder footers and are accepted
 //! with a warning. There is no ICP prefix for 港, 澳 or 台.
@@ -62,174 +62,12 @@ pub const CODES: &[&str] = &[
     "record_number.county_code",
 ];
 
-/// A province-level division whose abbreviation prefixes record numbers
-/// (`docs/rules.md` §5.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Province {
-    /// 北京: prefix 京, CN-BJ, GB/T 2260 11.
-    Beijing,
-    /// 天津: prefix 津, CN-TJ, GB/T 2260 12.
-    Tianjin,
-    /// 河北: prefix 冀, CN-HE, GB/T 2260 13.
-    Hebei,
-    /// 山西: prefix 晋, CN-SX, GB/T 2260 14.
-    Shanxi,
-    /// 内蒙古: prefix 蒙, CN-NM, GB/T 2260 15.
-    InnerMongolia,
-    /// 辽宁: prefix 辽, CN-LN, GB/T 2260 21.
-    Liaoning,
-    /// 吉林: prefix 吉, CN-JL, GB/T 2260 22.
-    Jilin,
-    /// 黑龙江: prefix 黑, CN-HL, GB/T 2260 23.
-    Heilongjiang,
-    /// 上海: prefix 沪, CN-SH, GB/T 2260 31.
-    Shanghai,
-    /// 江苏: prefix 苏, CN-JS, GB/T 2260 32.
-    Jiangsu,
-    /// 浙江: prefix 浙, CN-ZJ, GB/T 2260 33.
-    Zhejiang,
-    /// 安徽: prefix 皖, CN-AH, GB/T 2260 34.
-    Anhui,
-    /// 福建: prefix 闽, CN-FJ, GB/T 2260 35.
-    Fujian,
-    /// 江西: prefix 赣, CN-JX, GB/T 2260 36.
-    Jiangxi,
-    /// 山东: prefix 鲁, CN-SD, GB/T 2260 37.
-    Shandong,
-    /// 河南: prefix 豫, CN-HA, GB/T 2260 41.
-    Henan,
-    /// 湖北: prefix 鄂, CN-HB, GB/T 2260 42.
-    Hubei,
-    /// 湖南: prefix 湘, CN-HN, GB/T 2260 43.
-    Hunan,
-    /// 广东: prefix 粤, CN-GD, GB/T 2260 44.
-    Guangdong,
-    /// 广西: prefix 桂, CN-GX, GB/T 2260 45.
-    Guangxi,
-    /// 海南: prefix 琼, CN-HI, GB/T 2260 46.
-    Hainan,
-    /// 重庆: prefix 渝, CN-CQ, GB/T 2260 50.
-    Chongqing,
-    /// 四川: prefix 蜀, CN-SC, GB/T 2260 51.
-    Sichuan,
-    /// 贵州: prefix 黔, CN-GZ, GB/T 2260 52.
-    Guizhou,
-    /// 云南: prefix 滇, CN-YN, GB/T 2260 53.
-    Yunnan,
-    /// 西藏: prefix 藏, CN-XZ, GB/T 2260 54.
-    Tibet,
-    /// 陕西: prefix 陕, CN-SN, GB/T 2260 61.
-    Shaanxi,
-    /// 甘肃: prefix 甘, CN-GS, GB/T 2260 62.
-    Gansu,
-    /// 青海: prefix 青, CN-QH, GB/T 2260 63.
-    Qinghai,
-    /// 宁夏: prefix 宁, CN-NX, GB/T 2260 64.
-    Ningxia,
-    /// 新疆: prefix 新, CN-XJ, GB/T 2260 65.
-    Xinjiang,
-}
-
-/// (province, current prefix, ISO 3166-2:CN code, GB/T 2260 code, Chinese name)
-const PROVINCES: [(Province, char, &str, &str, &str); 31] = [
-    (Province::Beijing, '京', "BJ", "11", "北京"),
-    (Province::Tianjin, '津', "TJ", "12", "天津"),
-    (Province::Hebei, '冀', "HE", "13", "河北"),
-    (Province::Shanxi, '晋', "SX", "14", "山西"),
-    (Province::InnerMongolia, '蒙', "NM", "15", "内蒙古"),
-    (Province::Liaoning, '辽', "LN", "21", "辽宁"),
-    (Province::Jilin, '吉', "JL", "22", "吉林"),
-    (Province::Heilongjiang, '黑', "HL", "23", "黑龙江"),
-    (Province::Shanghai, '沪', "SH", "31", "上海"),
-    (Province::Jiangsu, '苏', "JS", "32", "江苏"),
-    (Province::Zhejiang, '浙', "ZJ", "33", "浙江"),
-    (Province::Anhui, '皖', "AH", "34", "安徽"),
-    (Province::Fujian, '闽', "FJ", "35", "福建"),
-    (Province::Jiangxi, '赣', "JX", "36", "江西"),
-    (Province::Shandong, '鲁', "SD", "37", "山东"),
-    (Province::Henan, '豫', "HA", "41", "河南"),
-    (Province::Hubei, '鄂', "HB", "42", "湖北"),
-    (Province::Hunan, '湘', "HN", "43", "湖南"),
-    (Province::Guangdong, '粤', "GD", "44", "广东"),
-    (Province::Guangxi, '桂', "GX", "45", "广西"),
-    (Province::Hainan, '琼', "HI", "46", "海南"),
-    (Province::Chongqing, '渝', "CQ", "50", "重庆"),
-    (Province::Sichuan, '蜀', "SC", "51", "四川"),
-    (Province::Guizhou, '黔', "GZ", "52", "贵州"),
-    (Province::Yunnan, '滇', "YN", "53", "云南"),
-    (Province::Tibet, '藏', "XZ", "54", "西藏"),
-    (Province::Shaanxi, '陕', "SN", "61", "陕西"),
-    (Province::Gansu, '甘', "GS", "62", "甘肃"),
-    (Province::Qinghai, '青', "QH", "63", "青海"),
-    (Province::Ningxia, '宁', "NX", "64", "宁夏"),
-    (Province::Xinjiang, '新', "XJ", "65", "新疆"),
-];
-
-/// Prefixes seen on older or placeholder footers: 川 (Sichuan, MIIT uses 蜀) and 贵
-/// (Guizhou, MIIT uses 黔). `docs/rules.md` §5.1 **[U]**.
-const LEGACY_PREFIXES: [(char, Province); 2] = [('川', Province::Sichuan), ('贵', Province::Guizhou)];
+/// The province a record number's prefix names (`docs/rules.md` §5.1): the filing province of
+/// the options, whose current and legacy prefixes are data (`data/rules/provinces.toml`).
+pub use crate::options::Province;
 
 /// Hong Kong, Macao and Taiwan have no ICP prefix (`docs/rules.md` §5.1 [I], §8.3 [V]).
 const NOT_MAINLAND: [char; 3] = ['港', '澳', '台'];
-
-impl Province {
-    fn row(self) -> (Province, char, &'static str, &'static str, &'static str) {
-        PROVINCES
-            .iter()
-            .copied()
-            .find(|row| row.0 == self)
-            .unwrap_or((self, '?', "", "", ""))
-    }
-
-    /// All 31 provinces in GB/T 2260 order.
-    pub fn all() -> impl Iterator<Item = Province> {
-        PROVINCES.iter().map(|row| row.0)
-    }
-
-    /// The province whose *current* record-number prefix is `c` (`'京'` → Beijing).
-    pub fn from_prefix(c: char) -> Option<Province> {
-        PROVINCES.iter().find(|row| row.1 == c).map(|row| row.0)
-    }
-
-    /// The province of a legacy prefix: `'川'` → Sichuan, `'贵'` → Guizhou.
-    pub fn from_legacy_prefix(c: char) -> Option<Province> {
-        LEGACY_PREFIXES.iter().find(|row| row.0 == c).map(|row| row.1)
-    }
-
-    /// The province with this ISO 3166-2:CN code (`"BJ"` or `"CN-BJ"`, any case).
-    pub fn from_iso_code(code: &str) -> Option<Province> {
-        let code = normalize::trim(code);
-        let code = code
-            .strip_prefix("CN-")
-            .or_else(|| code.strip_prefix("cn-"))
-            .unwrap_or(code);
-        PROVINCES
-            .iter()
-            .find(|row| row.2.eq_ignore_ascii_case(code))
-            .map(|row| row.0)
-    }
-
-    /// The current record-number prefix (`'京'`).
-    pub fn prefix(self) -> char {
-        self.row().1
-    }
-
-    /// The ISO 3166-2:CN subdivision code without `CN-` (`"BJ"`).
-    pub fn iso_code(self) -> &'static str {
-        self.row().2
-    }
-
-    /// The two-digit GB/T 2260 division code (`"11"`), the start of the county codes in
-    /// public-security numbers.
-    pub fn division_code(self) -> &'static str {
-        self.row().3
-    }
-
-    /// The short Chinese name (`"北京"`).
-    pub fn name_zh(self) -> &'static str {
-        self.row().4
-    }
-}
 
 /// What a record number identifies. The strings of [`Kind::as_str`] are the `kind` values
 /// of the public `RecordNumberReport` (`docs/api.md`).
@@ -347,7 +185,7 @@ impl Warning {
             Warning::LegacyPrefix { prefix, current, province } => vec![
                 ("prefix", prefix.to_string()),
                 ("current", current.to_string()),
-                ("province", province.iso_code().to_string()),
+                ("province", province.code().to_string()),
             ],
             Warning::LegacyFormat { value, normalized } => {
                 vec![("value", value.clone()), ("normalized", normalized.clone())]
@@ -482,9 +320,9 @@ pub fn validate(input: &str) -> Result<RecordNumber, Error> {
     };
     let body = chars.as_str();
 
-    let (province, legacy) = match Province::from_prefix(prefix) {
+    let (province, legacy) = match Province::from_record_prefix(prefix) {
         Some(p) => (p, false),
-        None => match Province::from_legacy_prefix(prefix) {
+        None => match Province::from_legacy_record_prefix(prefix) {
             Some(p) => (p, true),
             None => return Err(prefix_error(prefix, &s, value)),
         },
@@ -507,7 +345,7 @@ pub fn validate(input: &str) -> Result<RecordNumber, Error> {
     if legacy && parsed.scheme != Scheme::PublicSecurity {
         parsed.warnings.insert(
             0,
-            Warning::LegacyPrefix { prefix, current: province.prefix(), province },
+            Warning::LegacyPrefix { prefix, current: province.record_prefix(), province },
         );
     }
     Ok(RecordNumber {
@@ -903,7 +741,7 @@ mod tests {
             let r = ok(input);
             assert_eq!(r.normalized, normalized, "{input}");
             assert_eq!(r.kind, kind, "{input}");
-            assert_eq!(r.province.iso_code(), iso, "{input}");
+            assert_eq!(r.province.code(), iso, "{input}");
             assert!(r.warnings.is_empty(), "{input}: {:?}", r.warnings);
             assert!(is_strictly_valid(input), "{input}");
         }
@@ -999,22 +837,26 @@ mod tests {
         }
     }
 
+    fn province(code: &str) -> Province {
+        Province::parse(code).unwrap_or_else(|| panic!("no province {code}"))
+    }
+
     #[test]
     fn legacy_forms_are_warnings() {
         let r = ok("川ICP备15095485号-1");
-        assert_eq!(r.province, Province::Sichuan);
+        assert_eq!(r.province, province("SC"));
         assert_eq!(r.prefix, '川');
         assert_eq!(r.normalized, "川ICP备15095485号-1");
         assert_eq!(r.warnings, vec![Warning::LegacyPrefix {
             prefix: '川',
             current: '蜀',
-            province: Province::Sichuan,
+            province: province("SC"),
         }]);
         assert!(is_valid("川ICP备15095485号-1"));
         assert!(!is_strictly_valid("川ICP备15095485号-1"));
 
         let r = ok("贵ICP备05052049号-13");
-        assert_eq!(r.province.iso_code(), "GZ");
+        assert_eq!(r.province.code(), "GZ");
         assert_eq!(r.sequence, Some(13));
         assert_eq!(r.warnings.first().map(Warning::code), Some("record_number.legacy_prefix"));
         assert_eq!(ok("贵ICP备06052086号").warnings.len(), 1);
@@ -1031,7 +873,7 @@ mod tests {
         let r = ok("粤A2-20044005号");
         assert_eq!(r.scheme, Scheme::TelecomLicense);
         assert_eq!(r.kind, Kind::License);
-        assert_eq!(r.province.iso_code(), "GD");
+        assert_eq!(r.province.code(), "GD");
         assert_eq!(r.warnings.first().map(Warning::code), Some("record_number.legacy_license"));
         let r = ok("辽B-2-4-20080039");
         assert_eq!(r.digits, "20080039");
@@ -1051,7 +893,7 @@ mod tests {
         // 川 is the usual prefix of Sichuan public-security numbers: no legacy warning.
         let r = ok("川公网安备51010702001234号");
         assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-        assert_eq!(r.province, Province::Sichuan);
+        assert_eq!(r.province, province("SC"));
         let r = ok("京公网安备44030502008569号");
         assert_eq!(r.warnings, vec![Warning::CountyCode {
             county_code: "440305".into(),
@@ -1077,21 +919,24 @@ mod tests {
 
     #[test]
     fn provinces() {
-        let prefixes: String = Province::all().map(Province::prefix).collect();
+        let prefixes: String = Province::all().map(Province::record_prefix).collect();
         assert_eq!(prefixes, "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝蜀黔滇藏陕甘青宁新");
-        let isos: Vec<&str> = Province::all().map(Province::iso_code).collect();
+        let isos: Vec<&str> = Province::all().map(Province::code).collect();
         assert_eq!(
             isos.join(" "),
             "BJ TJ HE SX NM LN JL HL SH JS ZJ AH FJ JX SD HA HB HN GD GX HI CQ SC GZ YN XZ SN GS QH NX XJ"
         );
         for p in Province::all() {
-            assert_eq!(Province::from_prefix(p.prefix()), Some(p));
-            assert_eq!(Province::from_iso_code(p.iso_code()), Some(p));
-            let r = ok(&format!("{}ICP备12345678号", p.prefix()));
+            assert_eq!(Province::from_record_prefix(p.record_prefix()), Some(p));
+            assert_eq!(Province::parse(p.code()), Some(p));
+            let r = ok(&format!("{}ICP备12345678号", p.record_prefix()));
             assert_eq!(r.province, p);
         }
-        assert_eq!(Province::from_iso_code("cn-bj"), Some(Province::Beijing));
-        assert_eq!(Province::from_iso_code("HK"), None);
+        let legacy: Vec<(char, &str)> = Province::all()
+            .flat_map(|p| p.info().legacy_record_prefixes.iter().map(move |c| (*c, p.code())))
+            .collect();
+        assert_eq!(legacy, [('川', "SC"), ('贵', "GZ")]);
+        assert_eq!(Province::from_legacy_record_prefix('京'), None);
     }
 
     #[test]
@@ -1142,7 +987,7 @@ mod tests {
     }
 
     fn prefix_strategy() -> impl Strategy<Value = char> {
-        proptest::sample::select(Province::all().map(Province::prefix).collect::<Vec<_>>())
+        proptest::sample::select(Province::all().map(Province::record_prefix).collect::<Vec<_>>())
     }
 
     proptest! {

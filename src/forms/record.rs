@@ -48,17 +48,17 @@ pub fn parse_record_number(input: &str, options: &Options) -> RecordNumberReport
                 Ok(number) => {
                     number.warnings.iter().for_each(|w| report(w, "", &mut ctx));
                     if let Some(filing) = options.province {
-                        if number.province.iso_code() != filing.code() {
+                        if number.province.code() != filing.code() {
                             ctx.issues.warning(
                                 "record_number.other_province",
                                 "",
-                                params!["found" => number.province.iso_code(), "province" => filing.code()],
+                                params!["found" => number.province.code(), "province" => filing.code()],
                             );
                         }
                     }
                     report_out.normalized = Some(number.normalized.clone());
                     report_out.kind = Some(number.kind.as_str());
-                    report_out.province = Some(number.province.iso_code());
+                    report_out.province = Some(number.province.code());
                 }
                 Err(e) => report(&e, "", &mut ctx),
             }
