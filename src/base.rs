@@ -126,3 +126,13 @@ impl Serialize for Params {
         map.end()
     }
 }
+
+/// Builds [`Params`] from `name => value` pairs, each value typed by its `From` (`usize` a
+/// number, `char` and strings text): `params!["found" => 15usize, "tld" => "io"]`.
+macro_rules! params {
+    () => { $crate::base::Params::default() };
+    ($($name:literal => $value:expr),+ $(,)?) => {
+        $crate::base::Params(vec![$(($name, $crate::base::Param::from($value))),+])
+    };
+}
+pub(crate) use params;

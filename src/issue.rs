@@ -117,11 +117,4 @@ impl Issues {
     }
 }
 
-/// Builds [`Params`] from `name => value` pairs: `params!["tld" => "io"]`.
-macro_rules! params {
-    () => { $crate::issue::Params::default() };
-    ($($name:literal => $value:expr),+ $(,)?) => {
-        $crate::issue::Params(vec![$(($name, $crate::issue::Param::from($value))),+])
-    };
-}
-pub(crate) use params;
+pub(crate) use crate::base::params;

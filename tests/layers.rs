@@ -10,15 +10,16 @@ use std::path::Path;
 
 /// Each top-level module of `src/` and its layer, leaves first.
 const LAYERS: &[(&str, u8)] = &[
-    // Standard-library-only leaves: identifier checks, the binary table reader, the basic
-    // types (locale, severity, params) and the untyped value tree.
-    ("ids", 0),
+    // Standard-library-only leaves: the binary table reader, the basic types (locale,
+    // severity, params) and the untyped value tree.
     ("binary", 0),
     ("base", 0),
     ("value", 0),
-    // Data: the message catalogue and the rule data baked from data/.
+    // Data (the message catalogue and the rule data baked from data/), and the identifier
+    // checks, which use only the basic types (their findings' params).
     ("catalogue", 1),
     ("rules", 1),
+    ("ids", 1),
     // The issue shape (rendered through the catalogue) and the options (over the rule data).
     ("issue", 2),
     ("options", 2),

@@ -29,6 +29,7 @@
 //! algorithm that S20 names); SHA-256 errors are uncertain.
 
 use super::normalize;
+use crate::base::{Param, Params};
 
 /// Every code this module produces (errors and warnings).
 pub const CODES: &[&str] = &[
@@ -147,14 +148,16 @@ impl PackageNameWarning {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             PackageNameWarning::JavaKeyword { value, segment } => {
-                vec![("value", value.clone()), ("segment", segment.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("segment", Param::from(segment.clone()))])
             }
         }
     }
 }
+
+crate::ids::impl_finding!(PackageNameWarning, warning);
 
 /// Why a string is not a package name for the platform (`docs/rules.md` §4 table).
 // Variant fields are described in the variant's doc; `value` is always the quoted input
@@ -203,29 +206,29 @@ impl PackageNameError {
     }
 
     /// Named values for the message; every variant has `platform`.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
-        let platform = ("platform", self.platform().display_name().to_string());
+    pub fn params(&self) -> Params {
+        let platform = ("platform", Param::from(self.platform().display_name()));
         match self {
-            PackageNameError::Empty { .. } => vec![platform],
-            PackageNameError::Character { value, character, platform: p } => vec![
-                ("value", value.clone()),
+            PackageNameError::Empty { .. } => Params(vec![platform]),
+            PackageNameError::Character { value, character, platform: p } => Params(vec![
+                ("value", Param::from(value.clone())),
                 platform,
-                ("character", character.to_string()),
-                ("allowed", p.allowed().to_string()),
-            ],
+                ("character", Param::from(*character)),
+                ("allowed", Param::from(p.allowed().to_string())),
+            ]),
             PackageNameError::Segments { value, .. } | PackageNameError::EmptySegment { value, .. } => {
-                vec![("value", value.clone()), platform]
+                Params(vec![("value", Param::from(value.clone())), platform])
             }
             PackageNameError::SegmentStart { value, segment, .. } => {
-                vec![("value", value.clone()), platform, ("segment", segment.clone())]
+                Params(vec![("value", Param::from(value.clone())), platform, ("segment", Param::from(segment.clone()))])
             }
-            PackageNameError::Length { value, length, min, max, .. } => vec![
-                ("value", value.clone()),
+            PackageNameError::Length { value, length, min, max, .. } => Params(vec![
+                ("value", Param::from(value.clone())),
                 platform,
-                ("length", length.to_string()),
-                ("min", min.to_string()),
-                ("max", max.to_string()),
-            ],
+                ("length", Param::from(*length)),
+                ("min", Param::from(*min)),
+                ("max", Param::from(*max)),
+            ]),
         }
     }
 
@@ -235,6 +238,8 @@ impl PackageNameError {
         self.platform() != Platform::HarmonyOs
     }
 }
+
+crate::ids::impl_finding!(PackageNameError);
 
 /// Java keywords and literals (JLS §3.9, §3.10.3, §3.10.7) that cannot be package
 /// segments.
@@ -427,26 +432,26 @@ impl DigestError {
     }
 
     /// Named values for the message; every variant has `algorithm` and `expected_length`.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         let expected = self.expected();
-        let mut p = vec![
-            ("algorithm", expected.name().to_string()),
-            ("expected_length", expected.hex_len().to_string()),
-        ];
+        let mut p = Params(vec![
+            ("algorithm", Param::from(expected.name())),
+            ("expected_length", Param::from(expected.hex_len())),
+        ]);
         match self {
             DigestError::Empty { .. } => {}
             DigestError::Character { value, character, .. } => {
-                p.push(("value", value.clone()));
-                p.push(("character", character.to_string()));
+                p.0.push(("value", Param::from(value.clone())));
+                p.0.push(("character", Param::from(*character)));
             }
             DigestError::WrongAlgorithm { value, found, length, .. } => {
-                p.push(("value", value.clone()));
-                p.push(("found", found.name().to_string()));
-                p.push(("length", length.to_string()));
+                p.0.push(("value", Param::from(value.clone())));
+                p.0.push(("found", Param::from(found.name())));
+                p.0.push(("length", Param::from(*length)));
             }
             DigestError::Length { value, length, .. } => {
-                p.push(("value", value.clone()));
-                p.push(("length", length.to_string()));
+                p.0.push(("value", Param::from(value.clone())));
+                p.0.push(("length", Param::from(*length)));
             }
         }
         p
@@ -458,6 +463,8 @@ impl DigestError {
         self.expected() != DigestAlgorithm::Sha256
     }
 }
+
+crate::ids::impl_finding!(DigestError);
 
 /// Splits a leading `MD5:` / `SHA1:` / `SHA-256 ` label off (folded, trimmed input).
 fn split_label(s: &str) -> (Option<DigestAlgorithm>, &str) {
@@ -593,11 +600,11 @@ mod tests {
         assert_eq!(pkg(Platform::Ios, "com.my_app"), Err("app.package_name"));
         assert_eq!(
             validate_package_name(Platform::Ios, "com.my_app").map_err(|e| e.params()),
-            Err(vec![
-                ("value", "com.my_app".to_string()),
-                ("platform", "iOS".to_string()),
-                ("character", "_".to_string()),
-                ("allowed", "A–Z a–z 0–9 -".to_string()),
+            Err(crate::base::params![
+                "value" => "com.my_app",
+                "platform" => "iOS",
+                "character" => "_",
+                "allowed" => "A–Z a–z 0–9 -",
             ])
         );
         assert!(pkg(Platform::Ios, "com.my-app").is_ok());
@@ -655,10 +662,10 @@ mod tests {
         );
         let e = validate_certificate_sha1(MD5).err();
         assert_eq!(e.as_ref().map(DigestError::code), Some("app.certificate_wrong_digest"));
-        assert!(e.is_some_and(|e| e.params().contains(&("found", "MD5".to_string()))));
+        assert!(e.is_some_and(|e| e.params().get("found") == Some(&Param::from("MD5"))));
         let sha256 = "AB".repeat(32);
         let e = validate_certificate_md5(&sha256).err();
-        assert!(e.is_some_and(|e| e.params().contains(&("found", "SHA-256".to_string()))));
+        assert!(e.is_some_and(|e| e.params().get("found") == Some(&Param::from("SHA-256"))));
         // a label wins over the length
         let e = validate_certificate_md5(&format!("SHA1: {MD5}")).err();
         assert_eq!(e.map(|e| e.code()), Some("app.certificate_wrong_digest"));
@@ -686,7 +693,7 @@ mod tests {
         let big = format!("{}a", "a.".repeat(500_000));
         assert!(pkg(Platform::Android, &big).is_ok());
         let e = validate_package_name(Platform::Ios, &"号".repeat(1_000_000)).err();
-        assert!(e.is_some_and(|e| e.params().iter().all(|(_, v)| v.chars().count() <= 65)));
+        assert!(e.is_some_and(|e| e.params().0.iter().all(|(_, v)| v.to_string().chars().count() <= 65)));
     }
 
     #[test]

@@ -34,6 +34,7 @@
 //! exception: see [`Error::DomainLiteral`].
 
 use super::normalize;
+use crate::base::{Param, Params};
 
 /// Every code this module defines: those [`validate`] returns, then those of the domain part
 /// that `forms::email` builds from the domain pipeline's findings, then the rule-specific
@@ -238,59 +239,59 @@ impl Error {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
-        let v = |value: &String| ("value", value.clone());
-        let d = |domain: &String| ("domain", domain.clone());
+    pub fn params(&self) -> Params {
+        let v = |value: &String| ("value", Param::from(value.as_str()));
+        let d = |domain: &String| ("domain", Param::from(domain.as_str()));
         match self {
-            Error::Empty => vec![],
+            Error::Empty => Params::default(),
             Error::Format { value }
             | Error::MultipleAt { value }
             | Error::LocalEmpty { value }
             | Error::LocalDot { value }
             | Error::QuotedLocal { value }
             | Error::DomainEmpty { value }
-            | Error::DomainLiteral { value } => vec![v(value)],
+            | Error::DomainLiteral { value } => Params(vec![v(value)]),
             Error::TooLong { value, length } | Error::LocalTooLong { value, length } => {
-                vec![v(value), ("length", length.to_string())]
+                Params(vec![v(value), ("length", Param::from(*length))])
             }
             Error::LocalCharacter { value, character } | Error::LocalNonAscii { value, character } => {
-                vec![v(value), ("character", character.to_string())]
+                Params(vec![v(value), ("character", Param::from(*character))])
             }
             Error::DomainCharacter { value, domain, character } => {
-                vec![v(value), d(domain), ("character", character.to_string())]
+                Params(vec![v(value), d(domain), ("character", Param::from(*character))])
             }
             Error::DomainDot { value, domain }
             | Error::DomainSingleLabel { value, domain }
             | Error::DomainNumericTld { value, domain }
-            | Error::DomainSuffix { value, domain } => vec![v(value), d(domain)],
+            | Error::DomainSuffix { value, domain } => Params(vec![v(value), d(domain)]),
             Error::DomainHyphen { value, domain, label } => {
-                vec![v(value), d(domain), ("label", label.clone())]
+                Params(vec![v(value), d(domain), ("label", Param::from(label.clone()))])
             }
             Error::DomainLabelTooLong { value, label, length } => {
-                vec![v(value), ("label", label.clone()), ("length", length.to_string())]
+                Params(vec![v(value), ("label", Param::from(label.clone())), ("length", Param::from(*length))])
             }
             Error::DomainInvalid { value, domain, rule, reason } => {
-                let mut params = vec![v(value), d(domain), ("rule", rule.clone())];
+                let mut params = Params(vec![v(value), d(domain), ("rule", Param::from(rule.clone()))]);
                 match reason {
                     Invalid::Disallowed { character, codepoint } => {
-                        params.push(("character", character.clone()));
-                        params.push(("codepoint", codepoint.clone()));
+                        params.0.push(("character", Param::from(character.clone())));
+                        params.0.push(("codepoint", Param::from(codepoint.clone())));
                     }
                     Invalid::Bidi { label } | Invalid::Joiners { label } | Invalid::Punycode { label } | Invalid::Label { label } => {
-                        params.push(("label", label.clone()));
+                        params.0.push(("label", Param::from(label.clone())));
                     }
                     Invalid::Other => {}
                 }
                 params
             }
             Error::DomainReserved { value, domain, reserved, rfc } => {
-                vec![v(value), d(domain), ("reserved", reserved.clone()), ("rfc", rfc.clone())]
+                Params(vec![v(value), d(domain), ("reserved", Param::from(reserved.clone())), ("rfc", Param::from(rfc.clone()))])
             }
             Error::DomainTldUnknown { value, domain, tld, psl_version } => {
-                vec![v(value), d(domain), ("tld", tld.clone()), ("psl_version", psl_version.clone())]
+                Params(vec![v(value), d(domain), ("tld", Param::from(tld.clone())), ("psl_version", Param::from(psl_version.clone()))])
             }
             Error::DomainTooLong { value, domain, length } => {
-                vec![v(value), d(domain), ("length", length.to_string())]
+                Params(vec![v(value), d(domain), ("length", Param::from(*length))])
             }
         }
     }
@@ -302,6 +303,8 @@ impl Error {
         !matches!(self, Error::LocalNonAscii { .. } | Error::QuotedLocal { .. } | Error::DomainSuffix { .. })
     }
 }
+
+crate::ids::impl_finding!(Error);
 
 /// RFC 5322 `atext`.
 fn is_atext(c: char) -> bool {
@@ -588,7 +591,7 @@ mod tests {
         assert_eq!(code(&big), "email.format.local_too_long");
         let big = format!("a@{}", ".".repeat(1_000_000));
         let e = validate(&big).err();
-        assert!(e.is_some_and(|e| e.params().iter().all(|(_, v)| v.chars().count() <= 65)));
+        assert!(e.is_some_and(|e| e.params().0.iter().all(|(_, v)| v.to_string().chars().count() <= 65)));
         assert_eq!(code(&"@".repeat(1_000_000)), "email.format.multiple_at");
     }
 

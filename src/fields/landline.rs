@@ -32,6 +32,7 @@
 
 use super::mobile::plan::{self, NumberType};
 use super::normalize;
+use crate::base::{Param, Params};
 
 /// Every code this module produces.
 pub const CODES: &[&str] = &[
@@ -113,22 +114,22 @@ impl Error {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Empty => vec![],
+            Error::Empty => Params::default(),
             Error::Format { value } | Error::AreaCode { value } | Error::IsMobile { value } => {
-                vec![("value", value.clone())]
+                Params(vec![("value", Param::from(value.clone()))])
             }
             Error::LocalNumber { value, digits } | Error::Extension { value, digits } => {
-                vec![("value", value.clone()), ("digits", digits.to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("digits", Param::from(*digits))])
             }
-            Error::NumberPlan { value, area_code, digits, expected } => vec![
-                ("value", value.clone()),
-                ("area_code", area_code.clone()),
-                ("digits", digits.to_string()),
-                ("expected", expected.clone()),
-            ],
-            Error::ServiceNumber { value, kind } => vec![("value", value.clone()), ("kind", kind.as_str().to_string())],
+            Error::NumberPlan { value, area_code, digits, expected } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("area_code", Param::from(area_code.clone())),
+                ("digits", Param::from(*digits)),
+                ("expected", Param::from(expected.clone())),
+            ]),
+            Error::ServiceNumber { value, kind } => Params(vec![("value", Param::from(value.clone())), ("kind", Param::from(kind.as_str()))]),
         }
     }
 
@@ -137,6 +138,8 @@ impl Error {
         false
     }
 }
+
+crate::ids::impl_finding!(Error);
 
 /// A lexical piece of the normalised input.
 #[derive(Debug, Clone, PartialEq, Eq)]

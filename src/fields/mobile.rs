@@ -50,6 +50,7 @@
 //! [`super::mobile_region`].
 
 use super::normalize;
+use crate::base::{Param, Params};
 
 /// Every code this module produces (errors and warnings), and the two that
 /// [`super::mobile_region`] gives the principal's number (`mobile.province`,
@@ -216,19 +217,21 @@ impl Warning {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Warning::UnsupportedSegment { value, segment, line_type } => vec![
-                ("value", value.clone()),
-                ("segment", segment.clone()),
-                ("line_type", line_type.as_str().to_string()),
-            ],
+            Warning::UnsupportedSegment { value, segment, line_type } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("segment", Param::from(segment.clone())),
+                ("line_type", Param::from(line_type.as_str())),
+            ]),
             Warning::Satellite { value, segment } | Warning::EmergencySegment { value, segment } => {
-                vec![("value", value.clone()), ("segment", segment.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("segment", Param::from(segment.clone()))])
             }
         }
     }
 }
+
+crate::ids::impl_finding!(Warning, warning);
 
 /// Why a string is not a usable mainland mobile number.
 // Variant fields are described in the variant's doc; `value` is always the quoted input
@@ -271,20 +274,20 @@ impl Error {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Empty => vec![],
+            Error::Empty => Params::default(),
             Error::Format { value, digits } => {
-                vec![("value", value.clone()), ("digits", digits.to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("digits", Param::from(*digits))])
             }
             Error::CountryCode { value } | Error::Landline { value } | Error::Iot { value } => {
-                vec![("value", value.clone())]
+                Params(vec![("value", Param::from(value.clone()))])
             }
             Error::Segment { value, segment } => {
-                vec![("value", value.clone()), ("segment", segment.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("segment", Param::from(segment.clone()))])
             }
             Error::ServiceNumber { value, kind } => {
-                vec![("value", value.clone()), ("kind", kind.as_str().to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("kind", Param::from(kind.as_str()))])
             }
         }
     }
@@ -297,6 +300,8 @@ impl Error {
         true
     }
 }
+
+crate::ids::impl_finding!(Error);
 
 /// Separators dropped by [`compact`]: whitespace, dashes, parentheses, dots.
 fn is_separator(c: char) -> bool {
@@ -876,10 +881,10 @@ mod tests {
             assert_eq!(m.warnings.first().map(Warning::code), Some("mobile.unsupported_segment"));
             assert_eq!(
                 m.warnings.first().map(Warning::params),
-                Some(vec![
-                    ("value", n.clone()),
-                    ("segment", seg.to_string()),
-                    ("line_type", m.line_type.as_str().to_string()),
+                Some(crate::base::params![
+                    "value" => n.clone(),
+                    "segment" => seg.to_string(),
+                    "line_type" => m.line_type.as_str(),
                 ])
             );
         }
@@ -975,7 +980,7 @@ mod tests {
         let big = "1".repeat(1_000_000);
         assert_eq!(code(&big), "mobile.format");
         let e = validate(&"号".repeat(1_000_000)).err();
-        assert!(e.is_some_and(|e| e.params().iter().all(|(_, v)| v.chars().count() <= 65)));
+        assert!(e.is_some_and(|e| e.params().0.iter().all(|(_, v)| v.to_string().chars().count() <= 65)));
     }
 
     #[test]

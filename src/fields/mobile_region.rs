@@ -41,6 +41,7 @@
 
 use crate::binary::Reader;
 use super::{mobile, normalize};
+use crate::base::{Param, Params};
 
 const MAGIC: &[u8; 7] = b"ICPMOB1";
 const FORMAT_VERSION: u8 = 1;
@@ -293,18 +294,18 @@ impl Finding {
     }
 
     /// Named values for the message (province codes; the caller shows their names).
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Finding::OtherProvince { value, region, province } => vec![
-                ("value", value.clone()),
-                ("region", region.to_string()),
-                ("province", province.to_string()),
-            ],
-            Finding::Unchecked { value, province, reason } => vec![
-                ("value", value.clone()),
-                ("province", province.to_string()),
-                ("reason", reason.as_str().to_string()),
-            ],
+            Finding::OtherProvince { value, region, province } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("region", Param::from(region.to_string())),
+                ("province", Param::from(province.to_string())),
+            ]),
+            Finding::Unchecked { value, province, reason } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("province", Param::from(province.to_string())),
+                ("reason", Param::from(reason.as_str())),
+            ]),
         }
     }
 
@@ -425,7 +426,7 @@ mod tests {
             Err("mobile.province_unchecked")
         );
         let e = check_province("13800138000", js, None).unwrap_err();
-        assert_eq!(e.params().last(), Some(&("reason", "data_unavailable".to_string())));
+        assert_eq!(e.params().0.last(), Some(&("reason", Param::from("data_unavailable"))));
         assert!(!e.is_certain());
     }
 

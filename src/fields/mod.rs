@@ -166,14 +166,14 @@ pub(crate) mod catalogue {
 
     /// Asserts that `code` is catalogued in both locales and that its messages use only
     /// names found in `params`.
-    pub(crate) fn check(code: &str, params: &[(&'static str, String)]) {
+    pub(crate) fn check(code: &str, params: &crate::base::Params) {
         let all = entries();
         let entry = all.get(code).unwrap_or_else(|| panic!("code {code} missing from fields.toml"));
         for locale in ["zh-CN", "en"] {
             let msg = entry.get(locale).unwrap_or_else(|| panic!("{code}: no {locale} message"));
             for name in placeholders(msg) {
                 assert!(
-                    params.iter().any(|(n, _)| *n == name),
+                    params.get(&name).is_some(),
                     "{code} ({locale}) uses {{{name}}} but params() are {params:?}"
                 );
             }

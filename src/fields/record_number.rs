@@ -42,6 +42,7 @@
 //! uncertain is a [`Warning`].
 
 use super::normalize;
+use crate::base::{Param, Params};
 
 /// Every code this module produces (errors and warnings).
 pub const CODES: &[&str] = &[
@@ -180,32 +181,34 @@ impl Warning {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Warning::LegacyPrefix { prefix, current, province } => vec![
-                ("prefix", prefix.to_string()),
-                ("current", current.to_string()),
-                ("province", province.code().to_string()),
-            ],
+            Warning::LegacyPrefix { prefix, current, province } => Params(vec![
+                ("prefix", Param::from(*prefix)),
+                ("current", Param::from(*current)),
+                ("province", Param::from(province.code())),
+            ]),
             Warning::LegacyFormat { value, normalized } => {
-                vec![("value", value.clone()), ("normalized", normalized.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("normalized", Param::from(normalized.clone()))])
             }
             Warning::LegacyLicense { value, category } => {
-                vec![("value", value.clone()), ("category", category.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("category", Param::from(category.clone()))])
             }
-            Warning::Year { value, year, length } => vec![
-                ("value", value.clone()),
-                ("year", year.clone()),
-                ("length", length.to_string()),
-            ],
-            Warning::CountyCode { county_code, prefix, division_code } => vec![
-                ("county_code", county_code.clone()),
-                ("prefix", prefix.to_string()),
-                ("division_code", (*division_code).to_string()),
-            ],
+            Warning::Year { value, year, length } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("year", Param::from(year.clone())),
+                ("length", Param::from(*length)),
+            ]),
+            Warning::CountyCode { county_code, prefix, division_code } => Params(vec![
+                ("county_code", Param::from(county_code.clone())),
+                ("prefix", Param::from(*prefix)),
+                ("division_code", Param::from((*division_code).to_string())),
+            ]),
         }
     }
 }
+
+crate::ids::impl_finding!(Warning, warning);
 
 /// Why a string is not a record number. All variants are certain (`docs/rules.md` §5.2,
 /// §8.3 **[V]**).
@@ -254,30 +257,30 @@ impl Error {
     }
 
     /// Named values for the message.
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Empty => vec![],
+            Error::Empty => Params::default(),
             Error::UnknownProvince { value, prefix } | Error::NotMainland { value, prefix } => {
-                vec![("value", value.clone()), ("prefix", prefix.to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("prefix", Param::from(*prefix))])
             }
             Error::MissingProvince { value } | Error::Format { value } => {
-                vec![("value", value.clone())]
+                Params(vec![("value", Param::from(value.clone()))])
             }
-            Error::Digits { value, found, expected } => vec![
-                ("value", value.clone()),
-                ("found", found.to_string()),
-                ("expected", (*expected).to_string()),
-            ],
+            Error::Digits { value, found, expected } => Params(vec![
+                ("value", Param::from(value.clone())),
+                ("found", Param::from(*found)),
+                ("expected", Param::from((*expected).to_string())),
+            ]),
             Error::MissingHao { value, corrected } => {
-                vec![("value", value.clone()), ("corrected", corrected.clone())]
+                Params(vec![("value", Param::from(value.clone())), ("corrected", Param::from(corrected.clone()))])
             }
             Error::Sequence { value, found } => {
-                vec![("value", value.clone()), ("found", found.to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("found", Param::from(*found))])
             }
             Error::Suffix { value, suffix } => {
-                vec![("value", value.clone()), ("suffix", suffix.to_string())]
+                Params(vec![("value", Param::from(value.clone())), ("suffix", Param::from(*suffix))])
             }
-            Error::Trailing { value, rest } => vec![("value", value.clone()), ("rest", rest.clone())],
+            Error::Trailing { value, rest } => Params(vec![("value", Param::from(value.clone())), ("rest", Param::from(rest.clone()))]),
         }
     }
 
@@ -287,6 +290,8 @@ impl Error {
         true
     }
 }
+
+crate::ids::impl_finding!(Error);
 
 /// Normalises the input: trim, fold full-width characters, drop all whitespace, map
 /// dashes to `-`, upper-case ASCII letters, map traditional 備號證網 to 备号证网.
@@ -981,9 +986,9 @@ mod tests {
         let big = format!("京ICP备{}号", "1".repeat(1_000_000));
         assert_eq!(err(&big).code(), "record_number.format.digits");
         let e = err(&"号".repeat(1_000_000));
-        assert!(e.params().iter().all(|(_, v)| v.chars().count() <= 65));
+        assert!(e.params().0.iter().all(|(_, v)| v.to_string().chars().count() <= 65));
         let big = format!("京ICP备12345678号-1{}", "A".repeat(1_000_000));
-        assert!(err(&big).params().iter().all(|(_, v)| v.chars().count() <= 65));
+        assert!(err(&big).params().0.iter().all(|(_, v)| v.to_string().chars().count() <= 65));
     }
 
     fn prefix_strategy() -> impl Strategy<Value = char> {

@@ -32,7 +32,7 @@
 //! Address literals (`user@[192.0.2.1]`) are refused by the syntax step; why that is an error
 //! is said at [`crate::fields::email::Error::DomainLiteral`].
 
-use super::{to_params, Ctx};
+use super::Ctx;
 use crate::domain::{Arg, DomainCheck, Finding};
 use crate::fields::email::{self, Invalid, MAX_LENGTH};
 use crate::fields::normalize;
@@ -74,7 +74,7 @@ pub(crate) const NOT_APPLICABLE: &[&str] = &["domain.stripped"];
 pub(crate) fn check(text: &str, path: &str, ctx: &mut Ctx) {
     for finding in findings(text, ctx.options) {
         let severity = if finding.is_certain() { Severity::Error } else { Severity::Warning };
-        ctx.issues.add_with_message(severity, finding.code(), finding.message_key(), path, to_params(finding.params()));
+        ctx.issues.add_with_message(severity, finding.code(), finding.message_key(), path, finding.params());
     }
 }
 

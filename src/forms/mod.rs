@@ -162,9 +162,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding from an identifier or field module: certain ones are errors, others warnings.
-    pub fn finding(&mut self, path: &str, code: &'static str, params: Vec<(&'static str, String)>, certain: bool) {
+    pub fn finding(&mut self, path: &str, code: &'static str, params: Params, certain: bool) {
         let severity = if certain { Severity::Error } else { Severity::Warning };
-        self.issues.add(severity, code, path, to_params(params));
+        self.issues.add(severity, code, path, params);
     }
 
     /// A naming rule broken (`website.name`, `app.name`): one code, a message per rule
@@ -180,10 +180,6 @@ impl<'a> Ctx<'a> {
     pub fn province_name(&self) -> &'static str {
         self.options.province.map(|p| p.name(self.issues.locale())).unwrap_or_default()
     }
-}
-
-pub(crate) fn to_params(params: Vec<(&'static str, String)>) -> Params {
-    Params(params.into_iter().map(|(k, v)| (k, Param::Text(v))).collect())
 }
 
 /// `base.segment`, or `segment` at the top level.
@@ -204,26 +200,6 @@ pub(crate) fn is_han(c: char) -> bool {
 pub(crate) fn is_emoji(c: char) -> bool {
     matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
-
-/// The field modules' errors and warnings, seen as [`crate::ids::Finding`]s so that one
-/// function turns any of them into an issue.
-macro_rules! finding {
-    ($($ty:ty),* ; warnings: $($warning:ty),*) => {
-        $(impl crate::ids::Finding for $ty {
-            fn code(&self) -> &'static str { <$ty>::code(self) }
-            fn params(&self) -> Vec<(&'static str, String)> { <$ty>::params(self) }
-            fn is_certain(&self) -> bool { <$ty>::is_certain(self) }
-        })*
-        $(impl crate::ids::Finding for $warning {
-            fn code(&self) -> &'static str { <$warning>::code(self) }
-            fn params(&self) -> Vec<(&'static str, String)> { <$warning>::params(self) }
-            fn is_certain(&self) -> bool { false }
-        })*
-    };
-}
-use crate::fields::{app_id, landline, mobile, record_number};
-finding!(mobile::Error, email::Error, landline::Error, app_id::PackageNameError, app_id::DigestError, record_number::Error;
-    warnings: mobile::Warning, app_id::PackageNameWarning, record_number::Warning);
 
 /// Reports a module finding at `path`: certain → error, otherwise warning.
 pub(crate) fn report(finding: &dyn crate::ids::Finding, path: &str, ctx: &mut Ctx) {

@@ -115,7 +115,7 @@ fn check_mobile_province(number: Option<&str>, path: &str, ctx: &mut Ctx) {
         display.0.push(("region", name(region.as_str()).into()));
     }
     let severity = if finding.is_certain() { Severity::Error } else { Severity::Warning };
-    ctx.issues.add_displayed(severity, finding.code(), finding.code(), path, super::to_params(finding.params()), display);
+    ctx.issues.add_displayed(severity, finding.code(), finding.code(), path, finding.params(), display);
 }
 
 /// §2.6: no national minimum; the provinces that state one make it an error, elsewhere a

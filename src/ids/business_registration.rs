@@ -15,6 +15,7 @@
 //! Sources: `docs/rules.md` §2.4.3 **\[V\]** (verified in §8.1) and **\[C3\] S28**
 //! (`fdstar/NumberValidators`). All failures here are certain errors.
 
+use crate::base::Params;
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize};
 
 /// Length of a registration number.
@@ -49,7 +50,7 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),

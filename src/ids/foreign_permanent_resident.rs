@@ -28,6 +28,7 @@
 //! Sources: `docs/rules.md` §2.4.8; S30 (third-party Java
 //! `ForeignerPermanentResidenceIdNumberProcessor`).
 
+use crate::base::{params, Params};
 use super::resident_id::{self, DateFault};
 use super::{char_len, character_params, checksum_params, digits_value, impl_finding, normalize, Date};
 
@@ -98,9 +99,9 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Length { found } => vec![("found", found.to_string())],
+            Error::Length { found } => params!["found" => *found],
             Error::Character { position, found } => character_params(*position, *found),
             Error::Checksum { expected, found } => checksum_params(*expected, *found),
             Error::BirthDate { digits } => resident_id::birth_date_params(digits),
@@ -393,7 +394,7 @@ mod tests {
                 digits: "811323".into()
             }
             .params(),
-            vec![("date", "81-13-23".to_string())]
+            params!["date" => "81-13-23"]
         );
     }
 

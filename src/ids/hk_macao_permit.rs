@@ -18,6 +18,7 @@
 //! Sources: `docs/rules.md` §2.4.6 (**\[C3\]** only); Jiangsu asks for the permit's
 //! "证件号码" (**\[C\] S10**).
 
+use crate::base::{params, Params};
 use super::{char_len, character_params, impl_finding, normalize};
 
 /// Whose permit it is, from the first letter.
@@ -74,12 +75,12 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Prefix { found } => vec![("found", found.map(String::from).unwrap_or_default())],
-            Error::Length { found } => vec![("found", found.to_string())],
+            Error::Prefix { found } => params!["found" => found.map(String::from).unwrap_or_default()],
+            Error::Length { found } => params!["found" => *found],
             Error::Character { position, found } => character_params(*position, *found),
-            Error::LegacyFormat => vec![],
+            Error::LegacyFormat => params![],
         }
     }
 

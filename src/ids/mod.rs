@@ -31,13 +31,17 @@
 //!   `warnings` of the `Ok` value, and their `is_certain()` is `false`: the caller reports a
 //!   warning. `is_valid` is strict: it is `true` only with no error and no warning.
 //!
-//! This module depends on `std` only, so that it can be lifted into another crate unchanged.
+//! This module depends on `std` and on the basic types of `crate::base` (the typed [`Params`]
+//! of a message) only, so that it can be lifted into another crate with them.
 
 // No panic is reachable from the public entry points (a panic traps the WebAssembly module for
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
 use std::fmt;
+
+pub use crate::base::{Param, Params};
+use crate::base::params;
 
 pub mod business_registration;
 pub mod foreign_permanent_resident;
@@ -54,32 +58,41 @@ pub mod uscc;
 pub trait Finding {
     /// Stable dotted code, the key of the message in `data/messages/ids.toml`.
     fn code(&self) -> &'static str;
-    /// The values the message uses, by placeholder name.
-    fn params(&self) -> Vec<(&'static str, String)>;
+    /// The values the message uses, by placeholder name: counts and positions as numbers,
+    /// characters and digit strings as text.
+    fn params(&self) -> Params;
     /// `true`: the number is certainly wrong (an error). `false`: the rule is uncertain in the
     /// spec, so the finding is a warning.
     fn is_certain(&self) -> bool;
 }
 
-/// Implements [`Finding`], `Display` and `std::error::Error` for a module's `Error` by
-/// delegating to its inherent `code`, `params` and `is_certain`.
+/// Implements [`Finding`], `Display` and `std::error::Error` for a module's error by
+/// delegating to its inherent `code`, `params` and `is_certain`; `impl_finding!(T, warning)`
+/// for a type of warnings only, which is never certain. The one bridge from the identifier and
+/// field modules to issues: `forms` reports any `&dyn Finding`.
 macro_rules! impl_finding {
     ($ty:ty) => {
-        impl super::Finding for $ty {
+        $crate::ids::impl_finding!($ty, |finding: &$ty| <$ty>::is_certain(finding));
+    };
+    ($ty:ty, warning) => {
+        $crate::ids::impl_finding!($ty, |_: &$ty| false);
+    };
+    ($ty:ty, $certain:expr) => {
+        impl $crate::ids::Finding for $ty {
             fn code(&self) -> &'static str {
                 <$ty>::code(self)
             }
-            fn params(&self) -> Vec<(&'static str, String)> {
+            fn params(&self) -> $crate::base::Params {
                 <$ty>::params(self)
             }
             fn is_certain(&self) -> bool {
-                <$ty>::is_certain(self)
+                ($certain)(self)
             }
         }
 
         impl std::fmt::Display for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                super::write_finding(f, self.code(), &self.params())
+                $crate::ids::write_finding(f, <$ty>::code(self), &<$ty>::params(self))
             }
         }
 
@@ -92,11 +105,11 @@ pub(crate) use impl_finding;
 pub(crate) fn write_finding(
     f: &mut fmt::Formatter<'_>,
     code: &str,
-    params: &[(&'static str, String)],
+    params: &Params,
 ) -> fmt::Result {
     f.write_str(code)?;
     let mut separator = " (";
-    for (name, value) in params {
+    for (name, value) in &params.0 {
         write!(f, "{separator}{name}={value}")?;
         separator = ", ";
     }
@@ -286,22 +299,18 @@ pub(crate) fn codepoint(c: char) -> String {
 }
 
 /// The parameters shared by every `Length { found }` error of a fixed-length number.
-pub(crate) fn length_params(found: usize, expected: usize) -> Vec<(&'static str, String)> {
-    vec![("found", found.to_string()), ("expected", expected.to_string())]
+pub(crate) fn length_params(found: usize, expected: usize) -> Params {
+    params!["found" => found, "expected" => expected]
 }
 
 /// The parameters shared by every `Checksum { expected, found }` error.
-pub(crate) fn checksum_params(expected: char, found: char) -> Vec<(&'static str, String)> {
-    vec![("expected", expected.to_string()), ("found", found.to_string())]
+pub(crate) fn checksum_params(expected: char, found: char) -> Params {
+    params!["expected" => expected, "found" => found]
 }
 
 /// The parameters shared by every `Character { position, found }` error.
-pub(crate) fn character_params(position: usize, found: char) -> Vec<(&'static str, String)> {
-    vec![
-        ("position", position.to_string()),
-        ("found", found.to_string()),
-        ("codepoint", codepoint(found)),
-    ]
+pub(crate) fn character_params(position: usize, found: char) -> Params {
+    params!["position" => position, "found" => found, "codepoint" => codepoint(found)]
 }
 
 /// Normalisation of typed and pasted input, the one set of rules for identifiers and for the
@@ -438,7 +447,7 @@ pub(crate) mod test_support {
         let Some((_, zh, en)) = entry else {
             panic!("{code} is missing from data/messages/ids.toml");
         };
-        let names: Vec<&str> = finding.params().iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = finding.params().0.iter().map(|(n, _)| *n).collect();
         for message in [zh, en] {
             assert!(!message.is_empty(), "{code}: empty message");
             for name in placeholders(message) {

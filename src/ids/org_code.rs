@@ -19,6 +19,7 @@
 //! Sources: `docs/rules.md` §2.4.2 **\[V\]** (verified in §8.1) and **\[C3\] S27**
 //! (`wenerme/go-gb:gb11714/sum.go`). All failures here are certain errors.
 
+use crate::base::Params;
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize};
 
 /// Weights of body chars 1–8.
@@ -54,7 +55,7 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),

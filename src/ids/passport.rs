@@ -12,6 +12,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.9. Shape errors are certain.
 
+use crate::base::{params, Params};
 use super::{char_len, character_params, impl_finding, normalize};
 
 /// Shortest accepted length.
@@ -46,13 +47,9 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Length { found } => vec![
-                ("found", found.to_string()),
-                ("min", MIN_LENGTH.to_string()),
-                ("max", MAX_LENGTH.to_string()),
-            ],
+            Error::Length { found } => params!["found" => *found, "min" => MIN_LENGTH, "max" => MAX_LENGTH],
             Error::Character { position, found } => character_params(*position, *found),
         }
     }

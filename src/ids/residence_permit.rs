@@ -19,6 +19,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.5, §8.1; S31 (`louismax/credentialverifier` README).
 
+use crate::base::Params;
 use super::resident_id::{self, DateFault};
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, Date, Sex};
 
@@ -92,7 +93,7 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),

@@ -32,6 +32,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.4, §8.1; S26 (python-stdnum `stdnum/cn/ric.py`).
 
+use crate::base::{params, Param, Params};
 use super::{char_len, character_params, checksum_params, digits_value, impl_finding, length_params, normalize, Date, Sex};
 
 /// Length of a (second-generation) resident ID number.
@@ -96,11 +97,11 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
-            Error::FirstGeneration { upgraded } => vec![("upgraded", upgraded.clone())],
+            Error::FirstGeneration { upgraded } => Params(vec![("upgraded", Param::from(upgraded.clone()))]),
             Error::Checksum { expected, found } => checksum_params(*expected, *found),
             Error::BirthDate { digits } => birth_date_params(digits),
             Error::FutureBirthDate { date, today } => future_params(*date, *today),
@@ -120,7 +121,7 @@ impl_finding!(Error);
 
 /// Params of an impossible birth date: the digits as found, shown as `YYYY-MM-DD` (or
 /// `YY-MM-DD` for a 6-digit date).
-pub(crate) fn birth_date_params(digits: &str) -> Vec<(&'static str, String)> {
+pub(crate) fn birth_date_params(digits: &str) -> Params {
     let year_len = char_len(digits).saturating_sub(4);
     let part = |from, len| digits.chars().skip(from).take(len).collect::<String>();
     let date = format!(
@@ -129,20 +130,20 @@ pub(crate) fn birth_date_params(digits: &str) -> Vec<(&'static str, String)> {
         part(year_len, 2),
         part(year_len + 2, 2)
     );
-    vec![("date", date)]
+    Params(vec![("date", Param::from(date))])
 }
 
 /// Params of a birth date after today.
-pub(crate) fn future_params(date: Date, today: Date) -> Vec<(&'static str, String)> {
-    vec![("date", date.to_string()), ("today", today.to_string())]
+pub(crate) fn future_params(date: Date, today: Date) -> Params {
+    params!["date" => date.to_string(), "today" => today.to_string()]
 }
 
 /// Params of a region mismatch: the 6-digit address code and its first two digits.
-pub(crate) fn region_params(region: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("region", region.to_string()),
-        ("province", region.chars().take(2).collect()),
-    ]
+pub(crate) fn region_params(region: &str) -> Params {
+    Params(vec![
+        ("region", Param::from(region)),
+        ("province", Param::from(region.chars().take(2).collect::<String>())),
+    ])
 }
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases `x`.
@@ -427,7 +428,7 @@ mod tests {
                 digits: "19490431".into()
             }
             .params(),
-            vec![("date", "1949-04-31".to_string())]
+            params!["date" => "1949-04-31"]
         );
     }
 

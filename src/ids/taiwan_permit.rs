@@ -12,6 +12,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.7 (**\[C3\]** only, the long form **\[U\]**).
 
+use crate::base::{params, Params};
 use super::{char_len, character_params, impl_finding, normalize};
 
 /// Length of the current card number.
@@ -56,11 +57,11 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
-            Error::Length { found } => vec![("found", found.to_string())],
+            Error::Length { found } => params!["found" => *found],
             Error::Character { position, found } => character_params(*position, *found),
-            Error::LongForm => vec![],
+            Error::LongForm => params![],
         }
     }
 

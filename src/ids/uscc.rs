@@ -43,6 +43,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.1, §2.3, §8.1; S26 (python-stdnum `stdnum/cn/uscc.py`), S25.
 
+use crate::base::{params, Params};
 use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, org_code};
 
 /// The 31 chars a USCC may contain, in value order.
@@ -105,7 +106,7 @@ impl Error {
         }
     }
 
-    pub fn params(&self) -> Vec<(&'static str, String)> {
+    pub fn params(&self) -> Params {
         match self {
             Error::Length { found } => length_params(*found, LENGTH),
             Error::Character { position, found } => character_params(*position, *found),
@@ -116,10 +117,7 @@ impl Error {
                 authority,
                 category,
             } => {
-                vec![
-                    ("authority", authority.to_string()),
-                    ("category", category.to_string()),
-                ]
+                params!["authority" => *authority, "category" => *category]
             }
         }
     }
