@@ -38,6 +38,9 @@ pub struct RulesInfo {
     pub province_profiles: RuleSet,
     pub certificate_types: RuleSet,
     pub website_names: RuleSet,
+    /// The app-name word lists (not in a build without `forms`, which checks no app).
+    #[cfg(feature = "forms")]
+    pub app_names: RuleSet,
     /// The registrar table of domain verification, and how many registrars it knows (not in
     /// a build without `forms`, which has no domain verification).
     #[cfg(feature = "forms")]
@@ -82,6 +85,8 @@ pub fn rules_info() -> RulesInfo {
         province_profiles: RuleSet { version: rules::PROFILES_VERSION, source: rules::PROFILES_SOURCE },
         certificate_types: RuleSet { version: rules::CERTIFICATE_TYPES_VERSION, source: rules::CERTIFICATE_TYPES_SOURCE },
         website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
+        #[cfg(feature = "forms")]
+        app_names: RuleSet { version: rules::APP_NAMES_VERSION, source: rules::APP_NAMES_SOURCE },
         #[cfg(feature = "forms")]
         registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
         #[cfg(feature = "forms")]

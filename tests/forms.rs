@@ -212,6 +212,27 @@ fn apps() {
 }
 
 #[test]
+fn app_names_follow_the_word_lists() {
+    // data/rules/app-names.toml: a placeholder name is refused whole and in any ASCII case; a
+    // marketing word anywhere in the name is a warning that names the word.
+    let name_issues = |name: &str| {
+        let app = App { name: s(name), ..App::default() };
+        let report = validate_app(&app, &Options::default());
+        report.issues.into_iter().filter(|i| i.code == "app.name").map(|i| (i.severity, i.params)).collect::<Vec<_>>()
+    };
+    for placeholder in ["Demo", "未命名", " APP "] {
+        let found = name_issues(placeholder);
+        assert!(found.iter().any(|(severity, params)| *severity == Severity::Error
+            && params.get("rule").map(ToString::to_string).as_deref() == Some("placeholder")), "{placeholder}: {found:?}");
+    }
+    let found = name_issues("限时特价商城");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, Severity::Warning);
+    assert_eq!(found[0].1.get("word").map(ToString::to_string).as_deref(), Some("限时"));
+    assert!(name_issues("阿里云备案助手").is_empty());
+}
+
+#[test]
 fn record_numbers() {
     let r = parse_record_number(" 京ICP备13052560号-1 ", &Options::default());
     assert_eq!((r.ok, r.normalized.as_deref(), r.kind, r.province), (true, Some("京ICP备13052560号-1"), Some("website"), Some("BJ")));

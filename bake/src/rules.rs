@@ -223,6 +223,15 @@ struct Profiles {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct AppNames {
+    version: String,
+    source: String,
+    placeholders: Vec<String>,
+    marketing_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WebsiteNames {
     version: String,
     source: String,
@@ -304,6 +313,14 @@ pub fn bake(dir: &Path) -> String {
         writeln!(out, "pub(crate) static {name}: [&str; {}] = {:?};", list.len(), list).ok();
     }
     writeln!(out, "pub(crate) static NATIONAL_ENTITY_TYPES: &[EntityType] = {};\n", entity_list(&names.national_entity_types, "national_entity_types")).ok();
+
+    // App names.
+    let app_names: AppNames = load(&dir.join("app-names.toml"));
+    writeln!(out, "pub(crate) const APP_NAMES_VERSION: &str = {:?};", app_names.version).ok();
+    writeln!(out, "pub(crate) const APP_NAMES_SOURCE: &str = {:?};", app_names.source).ok();
+    for (name, list) in [("APP_NAME_PLACEHOLDERS", &app_names.placeholders), ("APP_NAME_MARKETING_WORDS", &app_names.marketing_words)] {
+        writeln!(out, "pub(crate) static {name}: [&str; {}] = {:?};", list.len(), list).ok();
+    }
 
     // Certificate types.
     const FORMATS: [&str; 12] = [

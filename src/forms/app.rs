@@ -6,7 +6,7 @@ use super::{join, report, App, Ctx};
 use crate::fields::app_id::{self, Platform};
 use crate::issue::{params, Issues, Report, Severity};
 use crate::options::Options;
-use crate::rules::EntityType;
+use crate::rules::{self, EntityType};
 
 /// `validateApp(app, options)`. Paths are relative to the app (`platforms.0.packageName`).
 pub fn validate_app(app: &App, options: &Options) -> Report {
@@ -19,11 +19,6 @@ pub fn validate_app(app: &App, options: &Options) -> Report {
 pub(crate) struct AppFacts {
     pub principal: PersonFacts,
 }
-
-/// Words no app name may be (AP5 [C] S20: placeholders), and marketing words it should not
-/// carry (AP5; detecting them is a heuristic, so a warning).
-const PLACEHOLDERS: [&str; 8] = ["测试", "未命名", "新建应用", "test", "demo", "untitled", "app", "应用"];
-const MARKETING_WORDS: [&str; 8] = ["免费", "最好", "最佳", "第一", "优惠", "打折", "限时", "特价"];
 
 pub(crate) fn check(app: &App, path: &str, entity_type: Option<EntityType>, ctx: &mut Ctx) -> AppFacts {
     let name_path = join(path, "name");
@@ -100,16 +95,17 @@ fn parse_platform(text: &str) -> Option<Platform> {
     }
 }
 
-/// AP5 [C] S20: no emoji, no placeholders; price and marketing words as warnings.
+/// AP5 [C] S20: no emoji, no placeholders; price and marketing words as warnings (the word
+/// lists are `data/rules/app-names.toml`).
 fn check_name(name: &str, path: &str, ctx: &mut Ctx) {
     let fail = |ctx: &mut Ctx, severity: Severity, rule: &'static str, word: Option<&str>| ctx.name_rule(severity, "app.name", path, name, rule, word);
     if name.chars().any(super::is_emoji) {
         fail(ctx, Severity::Error, "emoji", None);
     }
-    if PLACEHOLDERS.iter().any(|p| name.trim().eq_ignore_ascii_case(p)) {
+    if rules::APP_NAME_PLACEHOLDERS.iter().any(|p| name.trim().eq_ignore_ascii_case(p)) {
         fail(ctx, Severity::Error, "placeholder", None);
     }
-    if let Some(word) = MARKETING_WORDS.iter().find(|w| name.contains(*w)) {
+    if let Some(word) = rules::APP_NAME_MARKETING_WORDS.iter().find(|w| name.contains(*w)) {
         fail(ctx, Severity::Warning, "marketing", Some(word));
     }
 }

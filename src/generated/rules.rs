@@ -75,6 +75,10 @@ pub(crate) static INDIVIDUAL_DISCOURAGED_WORDS: [&str; 41] = ["合伙", "框架"
 pub(crate) static FINANCE_WORDS: [&str; 16] = ["交易所", "交易中心", "金融", "资产管理", "理财", "基金", "投资管理", "财富管理", "网贷", "网络借贷", "P2P", "股权众筹", "互联网保险", "支付", "信托", "融资"];
 pub(crate) static NATIONAL_ENTITY_TYPES: &[EntityType] = &[EntityType::Government, EntityType::Military];
 
+pub(crate) const APP_NAMES_VERSION: &str = "2026-11";
+pub(crate) const APP_NAMES_SOURCE: &str = "docs/rules.md §4 AP5 (S20)";
+pub(crate) static APP_NAME_PLACEHOLDERS: [&str; 8] = ["测试", "未命名", "新建应用", "test", "demo", "untitled", "app", "应用"];
+pub(crate) static APP_NAME_MARKETING_WORDS: [&str; 8] = ["免费", "最好", "最佳", "第一", "优惠", "打折", "限时", "特价"];
 pub(crate) const CERTIFICATE_TYPES_VERSION: &str = "2026-11";
 pub(crate) const CERTIFICATE_TYPES_SOURCE: &str = "docs/rules.md §2.2 (S22 UI option values, S23 Huawei enum, S24 WeChat)";
 pub(crate) static CERTIFICATE_TYPES: [CertificateTypeInfo; 27] = [

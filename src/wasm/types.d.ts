@@ -76,6 +76,8 @@ export interface RulesInfo {
   provinceProfiles: RuleSet;
   certificateTypes: RuleSet;
   websiteNames: RuleSet;
+  /** The app-name word lists; absent from `icp-precheck/domain`. */
+  appNames?: RuleSet;
   /** The registrar table of domain verification (MIIT approval of each, with its basis); not in 'icp-precheck/domain'. */
   registrars?: RuleSet;
   /** Registrars known to that table, shells of a family counted one by one; not in 'icp-precheck/domain'. */

@@ -89,6 +89,7 @@ test('rulesInfo names every rule set with version and source', () => {
   assert.deepEqual(info.provinces, [...new Set(info.provinces)].sort());
   for (const code of ['BJ', 'GD', 'GZ', 'JS', 'SC', 'SH', 'ZJ', 'TJ', 'HI']) assert.ok(info.provinces.includes(code), code);
   assert.equal(info.provinces.length, 31, "every province has a rule of its own (the principal and the legal representative)");
+  assert.equal(info.appNames.version, '2026-11');
   assert.equal(info.registrars.version, '2026-12-01');
   assert.ok(info.registrarCount > 600, `${info.registrarCount} registrars`);
   assert.ok(info.messageCount > 30);
