@@ -60,10 +60,8 @@ pub(crate) fn type_error(found: &Value, expected: &'static str, path: &str, issu
         Value::Unreadable => return issues.error("field.unreadable", path, params![]),
         _ => {}
     }
-    let display = match issues.locale() {
-        Locale::ZhCn => params!["expected" => type_name_zh(expected), "found" => type_name_zh(found.kind())],
-        Locale::En => params!["expected" => type_name_en(expected), "found" => type_name_en(found.kind())],
-    };
+    let locale = issues.locale();
+    let display = params!["expected" => type_name(expected, locale), "found" => type_name(found.kind(), locale)];
     issues.add_displayed(
         crate::issue::Severity::Error,
         "field.type",
@@ -74,36 +72,12 @@ pub(crate) fn type_error(found: &Value, expected: &'static str, path: &str, issu
     );
 }
 
-fn type_name_zh(kind: &str) -> &'static str {
-    match kind {
-        "string" => "字符串",
-        "number" => "数字",
-        "boolean" => "布尔值",
-        "array" => "数组",
-        "object" => "对象",
-        "null" => "空值 null",
-        "undefined" => "undefined",
-        "function" => "函数",
-        "symbol" => "Symbol",
-        "bigint" => "BigInt",
-        _ => "其他类型",
-    }
-}
-
-fn type_name_en(kind: &str) -> &'static str {
-    match kind {
-        "string" => "a string",
-        "number" => "a number",
-        "boolean" => "a boolean",
-        "array" => "an array",
-        "object" => "an object",
-        "null" => "null",
-        "undefined" => "undefined",
-        "function" => "a function",
-        "symbol" => "a symbol",
-        "bigint" => "a bigint",
-        _ => "another type",
-    }
+/// How a JavaScript value type is named in `field.type`'s message: the catalogue's
+/// `field.type.<kind>` entry (`field.type.other` for a kind it does not name).
+fn type_name(kind: &str, locale: Locale) -> &'static str {
+    let mut key = String::from("field.type.");
+    key.push_str(kind);
+    crate::catalogue::template(&key, locale).or_else(|| crate::catalogue::template("field.type.other", locale)).unwrap_or("")
 }
 
 /// Reads `Options` from an untyped value. Problems with the options themselves are reported
