@@ -709,13 +709,13 @@ mod tests {
         ];
         for (p, i) in pkg_errors {
             if let Err(e) = validate_package_name(p, i) {
-                super::super::catalogue::check(e.code(), &e.params());
+                crate::ids::test_support::assert_renders(e.code(), &e.params());
                 produced.push(e.code());
             }
         }
         if let Ok(p) = validate_package_name(Platform::Android, "com.example.new") {
             for w in p.warnings {
-                super::super::catalogue::check(w.code(), &w.params());
+                crate::ids::test_support::assert_renders(w.code(), &w.params());
                 produced.push(w.code());
             }
         }
@@ -729,7 +729,7 @@ mod tests {
         ];
         for (a, i) in digest_errors {
             if let Err(e) = validate_digest(a, i) {
-                super::super::catalogue::check(e.code(), &e.params());
+                crate::ids::test_support::assert_renders(e.code(), &e.params());
                 produced.push(e.code());
             }
         }

@@ -362,7 +362,7 @@ mod tests {
         let mut keys = Vec::new();
         for input in &inputs {
             for e in findings(input, &Options::default()) {
-                crate::fields::catalogue::check(e.message_key(), &e.params());
+                crate::ids::test_support::assert_renders(e.message_key(), &e.params());
                 keys.push(e.message_key());
             }
         }
