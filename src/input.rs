@@ -18,6 +18,16 @@ pub(crate) mod forms;
 
 pub use crate::value::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS, MAX_STRING, MAX_VALUES};
 
+/// The fields of an options object (docs/api.md "Options"), in the order `transfer.js`'s
+/// `optionsKey` writes them: the one list, which `src/wasm/` and the JavaScript side follow
+/// (`tests/transfer_protocol.rs` holds `transfer.js` and `types.d.ts` to it).
+pub const OPTION_NAMES: [&str; 5] = [LOCALE, PROVINCE, ENTITY_TYPE, PARTIAL, TODAY];
+const LOCALE: &str = "locale";
+const PROVINCE: &str = "province";
+const ENTITY_TYPE: &str = "entityType";
+const PARTIAL: &str = "partial";
+const TODAY: &str = "today";
+
 /// Reads a string field: `None` when absent; a `field.type` issue (and `None`) when it is
 /// something else; a `field.encoding` warning when it carried lone surrogates.
 pub(crate) fn read_str<'v>(value: Option<&'v Value>, path: &str, issues: &mut Issues) -> Option<&'v str> {
@@ -98,7 +108,7 @@ pub(crate) fn read_options(value: &Value, system_today: Option<Date>) -> (Option
 
 fn read_options_raw(value: &Value, system_today: Option<Date>) -> (Options, Issues) {
     // The locale comes first, since every other message is written in it.
-    let locale = match value.get("locale") {
+    let locale = match value.get(LOCALE) {
         Some(Value::String { text, .. }) => Locale::parse(text),
         _ => None,
     };
@@ -112,29 +122,29 @@ fn read_options_raw(value: &Value, system_today: Option<Date>) -> (Options, Issu
             return (options, issues);
         }
     }
-    if let Some(tag) = read_str(value.get("locale"), "options.locale", &mut issues) {
+    if let Some(tag) = read_str(value.get(LOCALE), "options.locale", &mut issues) {
         if locale.is_none() {
             issues.warning("option.locale", "options.locale", params!["value" => tag]);
         }
     }
-    if let Some(text) = read_str(value.get("province"), "options.province", &mut issues) {
+    if let Some(text) = read_str(value.get(PROVINCE), "options.province", &mut issues) {
         match Province::parse(text) {
             Some(province) => options.province = Some(province),
             None if text.trim().is_empty() => {}
             None => issues.warning("option.province", "options.province", params!["value" => text]),
         }
     }
-    if let Some(text) = read_str(value.get("entityType"), "options.entityType", &mut issues) {
+    if let Some(text) = read_str(value.get(ENTITY_TYPE), "options.entityType", &mut issues) {
         match EntityType::parse(text) {
             Some(entity_type) => options.entity_type = Some(entity_type),
             None if text.trim().is_empty() => {}
             None => issues.warning("option.entity_type", "options.entityType", params!["value" => text]),
         }
     }
-    if let Some(partial) = read_bool(value.get("partial"), "options.partial", &mut issues) {
+    if let Some(partial) = read_bool(value.get(PARTIAL), "options.partial", &mut issues) {
         options.partial = partial;
     }
-    if let Some(text) = read_str(value.get("today"), "options.today", &mut issues) {
+    if let Some(text) = read_str(value.get(TODAY), "options.today", &mut issues) {
         match Date::parse_iso(text) {
             Some(date) => options.today = Some(date),
             None => issues.warning("option.today", "options.today", params!["value" => text]),
@@ -146,6 +156,18 @@ fn read_options_raw(value: &Value, system_today: Option<Date>) -> (Options, Issu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// OPTION_NAMES is the list the reader reads: each name, given a number (a wrong type),
+    /// is reported at `options.<name>`; a field of another name is ignored.
+    #[test]
+    fn every_option_name_is_read() {
+        let wrong = |name: &str| Value::Object(vec![(name.to_owned(), Value::Number(1.0))]);
+        for name in OPTION_NAMES {
+            let issues = read_options(&wrong(name), None).1.into_vec();
+            assert!(issues.iter().any(|i| i.path == format!("options.{name}")), "{name}: {issues:?}");
+        }
+        assert!(read_options(&wrong("entity_type"), None).1.into_vec().is_empty());
+    }
 
     /// Without `options.today` the date rules use the caller's today (the page's date from the
     /// WebAssembly boundary, the system clock natively); a valid `options.today` wins.

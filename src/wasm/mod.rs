@@ -121,8 +121,7 @@ fn read_options(options: Option<&JsValue>) -> (crate::Options, Vec<crate::Issue>
 /// The options object an `optionsKey` string stands for, as `to_value` would have read it
 /// (the fields that matter; absent, `undefined` and `null` all read as absent).
 fn options_value(key: &str) -> Value {
-    const NAMES: [&str; 5] = ["locale", "province", "entityType", "partial", "today"];
-    let fields = NAMES
+    let fields = crate::input::OPTION_NAMES
         .iter()
         .zip(key.split('\0'))
         .filter_map(|(name, field)| {

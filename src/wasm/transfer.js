@@ -1,5 +1,7 @@
 // Reads the domain reports that src/wasm/transfer.rs writes into the module's memory and
-// builds docs/api.md's DomainReport objects from them (the layout is described there). Texts that
+// builds docs/api.md's DomainReport objects from them (the protocol: docs/transfer.md; its tables
+// below are copies of transfer.rs's and input::OPTION_NAMES, held to them by
+// tests/transfer_protocol.rs). Texts that
 // are part of the input are sliced from the caller's own string, rule and catalogue texts are
 // decoded once and cached by address, and messages are filled from their cached templates, as
 // catalogue::render_with fills them in Rust.

@@ -19,7 +19,9 @@
 //! Reports that were rendered in Rust (wrong input types, bad options) cross the same way,
 //! their texts as bytes.
 //!
-//! Layout of one report, in words (`transfer.js` reads it in the same order):
+//! The protocol is described in `docs/transfer.md`; `tests/transfer_protocol.rs` holds
+//! `transfer.js`'s copies of its tables to the ones here. Layout of one report, in words
+//! (`transfer.js` reads it in the same order):
 //! ```text
 //! header                 ok | issue count << 1
 //! input                  a text
