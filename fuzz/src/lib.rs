@@ -44,7 +44,7 @@ pub fn check_finding(finding: &dyn Finding, what: &str) {
             let after = &rest[start + 1..];
             let Some(end) = after.find('}') else { break };
             let name = &after[..end];
-            assert!(params.iter().any(|(n, _)| *n == name), "{what}: {code} ({locale:?}) uses {{{name}}}, params are {params:?}");
+            assert!(params.get(name).is_some(), "{what}: {code} ({locale:?}) uses {{{name}}}, params are {params:?}");
             rest = &after[end + 1..];
         }
     }
