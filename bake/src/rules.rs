@@ -322,16 +322,18 @@ pub fn bake(dir: &Path) -> String {
         writeln!(out, "pub(crate) static {name}: [&str; {}] = {:?};", list.len(), list).ok();
     }
 
-    // Certificate types.
-    const FORMATS: [&str; 12] = [
-        "uscc", "organization_code", "business_registration", "resident_id", "hmt_residence_permit", "hk_macao_permit",
-        "taiwan_permit", "foreign_permanent_resident", "passport", "uscc_or_registration", "uscc_if_18", "free",
-    ];
+    // Certificate types. A number format is a variant of `NumberFormat` (src/rules.rs), the one
+    // list of them: a format the enum lacks fails to compile in src/generated/rules.rs.
     writeln!(out, "pub(crate) const CERTIFICATE_TYPES_VERSION: &str = {:?};", certificate_types.version).ok();
     writeln!(out, "pub(crate) const CERTIFICATE_TYPES_SOURCE: &str = {:?};", certificate_types.source).ok();
     writeln!(out, "pub(crate) static CERTIFICATE_TYPES: [CertificateTypeInfo; {}] = [", certificate_types.types.len()).ok();
     for t in &certificate_types.types {
-        assert!(FORMATS.contains(&t.number.as_str()), "certificate-types.toml: {}: unknown number format {:?}", t.key, t.number);
+        assert!(
+            t.number.split('_').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+            "certificate-types.toml: {}: the number format {:?} is not a snake_case name",
+            t.key,
+            t.number
+        );
         writeln!(
             out,
             "    CertificateTypeInfo {{ key: {:?}, names: &{:?}, en: {:?}, miit_ids: &{:?}, number: NumberFormat::{}, personal: {}, entities: {} }},",
@@ -492,5 +494,21 @@ pub fn bake(dir: &Path) -> String {
         .ok();
     }
     writeln!(out, "];").ok();
+    out
+}
+
+/// The TypeScript declarations the data makes (`types.d.ts`, a second custom section of the
+/// package's typings beside `src/wasm/types.d.ts`): the `EntityType` union, four keys a line.
+pub fn typescript(dir: &Path) -> String {
+    let entity_types: EntityTypes = load(&dir.join("entity-types.toml"));
+    let mut out = String::from(
+        "/** 主办单位性质: an entity type's key (data/rules/entity-types.toml); the Chinese names of\n \
+         * `reference().entityTypes` are accepted too. */\nexport type EntityType =\n",
+    );
+    let keys: Vec<String> = entity_types.types.iter().map(|t| format!("'{}'", t.key)).collect();
+    for row in keys.chunks(4) {
+        writeln!(out, "  | {}", row.join(" | ")).ok();
+    }
+    out.push_str("  | (string & {});\n");
     out
 }

@@ -12,13 +12,7 @@ export interface Options {
   today?: string;
 }
 
-export type EntityType =
-  | 'enterprise' | 'individual' | 'government' | 'public_institution'
-  | 'social_organization' | 'private_non_enterprise' | 'foundation' | 'law_firm'
-  | 'foreign_cultural_center' | 'mass_organization' | 'judicial_appraisal' | 'religious'
-  | 'overseas_organization' | 'medical_institution' | 'notary' | 'military'
-  | 'collective_economy' | 'arbitration'
-  | (string & {});
+// `EntityType` is generated from the data: src/generated/types.d.ts.
 
 /** One finding: a stable code, the form field it concerns, how sure we are, and why. */
 export interface Issue {
