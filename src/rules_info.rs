@@ -41,6 +41,10 @@ pub struct RulesInfo {
     /// The app-name word lists (not in a build without `forms`, which checks no app).
     #[cfg(feature = "forms")]
     pub app_names: RuleSet,
+    /// The authorities and categories of a USCC's first two characters (not in a build
+    /// without `forms`, which checks no certificate).
+    #[cfg(feature = "forms")]
+    pub uscc_kinds: RuleSet,
     /// The registrar table of domain verification, and how many registrars it knows (not in
     /// a build without `forms`, which has no domain verification).
     #[cfg(feature = "forms")]
@@ -87,6 +91,8 @@ pub fn rules_info() -> RulesInfo {
         website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
         #[cfg(feature = "forms")]
         app_names: RuleSet { version: rules::APP_NAMES_VERSION, source: rules::APP_NAMES_SOURCE },
+        #[cfg(feature = "forms")]
+        uscc_kinds: RuleSet { version: crate::ids::uscc::KINDS_VERSION, source: crate::ids::uscc::KINDS_SOURCE },
         #[cfg(feature = "forms")]
         registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
         #[cfg(feature = "forms")]

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn load<T: for<'de> Deserialize<'de>>(path: &Path) -> T {
+pub(crate) fn load<T: for<'de> Deserialize<'de>>(path: &Path) -> T {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
@@ -107,17 +107,22 @@ struct Province {
 }
 
 #[derive(Deserialize)]
-struct EntityTypes {
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntityTypes {
     version: String,
     source: String,
     #[serde(rename = "type")]
-    types: Vec<EntityTypeRow>,
+    pub(crate) types: Vec<EntityTypeRow>,
 }
 #[derive(Deserialize)]
-struct EntityTypeRow {
-    key: String,
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntityTypeRow {
+    pub(crate) key: String,
     names: Vec<String>,
     en: String,
+    /// Read by the USCC tables (`uscc.rs`).
+    #[serde(default)]
+    pub(crate) uscc_prefixes: Vec<String>,
     miit_id: u32,
 }
 

@@ -268,62 +268,17 @@ pub fn is_valid(input: &str) -> bool {
     validate(input).is_ok_and(|valid| valid.warnings.is_empty())
 }
 
-/// Registration authorities (char 1) of GB 32100 Appendix A as tabulated in §2.3 (S25).
-const AUTHORITIES: [(char, &str); 12] = [
-    ('1', "uscc.authority.establishment"),
-    ('2', "uscc.authority.foreign_affairs"),
-    ('3', "uscc.authority.justice"),
-    ('4', "uscc.authority.culture"),
-    ('5', "uscc.authority.civil_affairs"),
-    ('6', "uscc.authority.tourism"),
-    ('7', "uscc.authority.religious_affairs"),
-    ('8', "uscc.authority.trade_union"),
-    ('9', "uscc.authority.market_regulation"),
-    ('A', "uscc.authority.military_establishment"),
-    ('N', "uscc.authority.agriculture"),
-    ('Y', "uscc.authority.other"),
-];
+/// The authorities (char 1) and categories (char 2) of GB 32100 Appendix A as tabulated in
+/// §2.3 (S25), with the entity types each pair suits: `data/rules/uscc-kinds.toml` and
+/// `data/rules/entity-types.toml`, baked by `bake/src/uscc.rs`.
+mod baked {
+    include!("../generated/uscc.rs");
+}
+use baked::{AUTHORITIES, CATEGORIES};
 
-/// Categories (char 2) per authority, §2.3.
-const CATEGORIES: [(char, char, &str); 37] = [
-    ('1', '1', "uscc.category.government_agency"),
-    ('1', '2', "uscc.category.public_institution"),
-    ('1', '3', "uscc.category.central_mass_organization"),
-    ('1', '9', "uscc.category.other"),
-    ('2', '1', "uscc.category.foreign_news_agency"),
-    ('2', '9', "uscc.category.other"),
-    ('3', '1', "uscc.category.law_firm"),
-    ('3', '2', "uscc.category.notary_office"),
-    ('3', '3', "uscc.category.grassroots_legal_service"),
-    ('3', '4', "uscc.category.judicial_appraisal"),
-    ('3', '5', "uscc.category.arbitration_commission"),
-    ('3', '9', "uscc.category.other"),
-    ('4', '1', "uscc.category.foreign_cultural_center"),
-    ('4', '9', "uscc.category.other"),
-    ('5', '1', "uscc.category.social_organization"),
-    ('5', '2', "uscc.category.private_non_enterprise"),
-    ('5', '3', "uscc.category.foundation"),
-    ('5', '9', "uscc.category.other"),
-    ('6', '1', "uscc.category.foreign_tourism_office"),
-    ('6', '2', "uscc.category.hmt_tourism_office"),
-    ('6', '9', "uscc.category.other"),
-    ('7', '1', "uscc.category.religious_venue"),
-    ('7', '2', "uscc.category.religious_school"),
-    ('7', '9', "uscc.category.other"),
-    ('8', '1', "uscc.category.grassroots_trade_union"),
-    ('8', '9', "uscc.category.other"),
-    ('9', '1', "uscc.category.enterprise"),
-    ('9', '2', "uscc.category.individual_business"),
-    ('9', '3', "uscc.category.farmers_cooperative"),
-    ('A', '1', "uscc.category.military_public_institution"),
-    ('A', '9', "uscc.category.other"),
-    ('N', '1', "uscc.category.group_collective"),
-    ('N', '2', "uscc.category.village_collective"),
-    ('N', '3', "uscc.category.township_collective"),
-    ('N', '9', "uscc.category.other"),
-    ('Y', '1', "uscc.category.unclassified"),
-    ('Y', '9', "uscc.category.other"),
-];
+/// The version and source of that table (`rulesInfo().usccKinds`).
+pub const KINDS_VERSION: &str = baked::VERSION;
+pub const KINDS_SOURCE: &str = baked::SOURCE;
 
 /// Message-catalogue key describing a registration authority (char 1), e.g. `9` →
 /// `uscc.authority.market_regulation`; `None` for a char outside the §2.3 table.
@@ -349,23 +304,7 @@ pub fn category_key(authority: char, category: char) -> Option<&'static str> {
 /// (individual, medical institution — which may be 12, 52 or 91 —, mass organisation,
 /// military, overseas organisation, or an unknown type).
 pub fn prefixes_for_entity_type(entity_type: &str) -> Option<&'static [&'static str]> {
-    let prefixes: &'static [&'static str] = match entity_type {
-        "enterprise" => &["91", "92", "93"],
-        "government" => &["11", "13"],
-        "public_institution" => &["12", "A1"],
-        "social_organization" => &["51"],
-        "private_non_enterprise" => &["52"],
-        "foundation" => &["53"],
-        "law_firm" => &["31"],
-        "notary" => &["32"],
-        "judicial_appraisal" => &["34"],
-        "arbitration" => &["35"],
-        "foreign_cultural_center" => &["41"],
-        "religious" => &["71", "72"],
-        "collective_economy" => &["N1", "N2", "N3"],
-        _ => return None,
-    };
-    Some(prefixes)
+    baked::ENTITY_TYPE_PREFIXES.iter().find(|(key, _)| *key == entity_type).map(|(_, prefixes)| *prefixes)
 }
 
 /// Whether the code's chars 1–2 fit the entity type: `Some(false)` → warn; `None` when

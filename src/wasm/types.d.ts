@@ -72,6 +72,8 @@ export interface RulesInfo {
   websiteNames: RuleSet;
   /** The app-name word lists; absent from `icp-precheck/domain`. */
   appNames?: RuleSet;
+  /** The authorities and categories of a USCC's first two characters; absent from `icp-precheck/domain`. */
+  usccKinds?: RuleSet;
   /** The registrar table of domain verification (MIIT approval of each, with its basis); not in 'icp-precheck/domain'. */
   registrars?: RuleSet;
   /** Registrars known to that table, shells of a family counted one by one; not in 'icp-precheck/domain'. */
