@@ -33,42 +33,6 @@ fn codes_md_is_current() {
     assert!(committed == expected, "docs/codes.md is stale: run `UPDATE_CODES=1 cargo test --test catalogue`");
 }
 
-#[test]
-fn every_code_used_in_the_source_has_both_messages() {
-    // Every string literal that looks like a code in src/ must be a catalogue key, so a typo
-    // or a forgotten message fails here rather than showing a bare code to a user.
-    let keys: std::collections::BTreeSet<&str> = catalogue::entries().iter().map(|(k, _, _)| *k).collect();
-    let prefixes: std::collections::BTreeSet<&str> = keys.iter().filter_map(|k| k.split('.').next()).collect();
-    let mut missing = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            if path.extension().is_none_or(|e| e != "rs") || is_generated_catalogue(&path) {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).expect("read");
-            for literal in text.split('"').skip(1).step_by(2) {
-                let parts: Vec<&str> = literal.split('.').collect();
-                // Form paths (`entity.responsible`, `certificate.number`) look like codes too.
-                const PATH_SEGMENTS: [&str; 5] = ["responsible", "number", "type", "mobile", "domains"];
-                let looks_like_code = parts.len() >= 2
-                    && !parts.iter().any(|p| PATH_SEGMENTS.contains(p))
-                    && prefixes.contains(parts[0])
-                    && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit()));
-                if looks_like_code && !keys.contains(literal) && !literal.ends_with('.') {
-                    missing.push(format!("{}: {literal}", path.display()));
-                }
-            }
-        }
-    }
-    assert!(missing.is_empty(), "codes without a catalogue entry:\n{}", missing.join("\n"));
-}
-
 /// The baked catalogue (`src/generated/messages*.rs`) holds every key: it is what the tests
 /// check, not a user of it. The other generated tables (the USCC kinds, the rules) are code
 /// that reports keys like any other.
@@ -77,9 +41,10 @@ fn is_generated_catalogue(path: &std::path::Path) -> bool {
         && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("messages"))
 }
 
-/// The string literals of the library's own source (`src/`, without the baked catalogue).
-fn source_literals() -> std::collections::BTreeSet<String> {
-    let mut literals = std::collections::BTreeSet::new();
+/// Each Rust file of the library's own source (`src/`, without the baked catalogue) with the
+/// string literals it holds.
+fn source_literals() -> Vec<(std::path::PathBuf, Vec<String>)> {
+    let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("read src") {
@@ -88,11 +53,36 @@ fn source_literals() -> std::collections::BTreeSet<String> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") && !is_generated_catalogue(&path) {
                 let text = std::fs::read_to_string(&path).expect("read");
-                literals.extend(text.split('"').skip(1).step_by(2).map(str::to_owned));
+                let literals = text.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+                files.push((path, literals));
             }
         }
     }
-    literals
+    files
+}
+
+#[test]
+fn every_code_used_in_the_source_has_both_messages() {
+    // Every string literal that looks like a code in src/ must be a catalogue key, so a typo
+    // or a forgotten message fails here rather than showing a bare code to a user.
+    let keys: std::collections::BTreeSet<&str> = catalogue::entries().iter().map(|(k, _, _)| *k).collect();
+    let prefixes: std::collections::BTreeSet<&str> = keys.iter().filter_map(|k| k.split('.').next()).collect();
+    let mut missing = Vec::new();
+    for (path, literals) in source_literals() {
+        for literal in &literals {
+            let parts: Vec<&str> = literal.split('.').collect();
+            // Form paths (`entity.responsible`, `certificate.number`) look like codes too.
+            const PATH_SEGMENTS: [&str; 5] = ["responsible", "number", "type", "mobile", "domains"];
+            let looks_like_code = parts.len() >= 2
+                && !parts.iter().any(|p| PATH_SEGMENTS.contains(p))
+                && prefixes.contains(parts[0])
+                && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b == b'_' || b.is_ascii_digit()));
+            if looks_like_code && !keys.contains(literal.as_str()) && !literal.ends_with('.') {
+                missing.push(format!("{}: {literal}", path.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "codes without a catalogue entry:\n{}", missing.join("\n"));
 }
 
 /// The other direction, one test for the whole catalogue: every key is reported by the source,
@@ -101,7 +91,7 @@ fn source_literals() -> std::collections::BTreeSet<String> {
 /// key or a literal). A message nothing reports is dead text, or a code whose check was lost.
 #[test]
 fn every_catalogued_key_is_reported_by_the_source() {
-    let literals = source_literals();
+    let literals: std::collections::BTreeSet<String> = source_literals().into_iter().flat_map(|(_, literals)| literals).collect();
     let keys: std::collections::BTreeSet<&str> = catalogue::entries().iter().map(|(k, _, _)| *k).collect();
     let reported = |key: &str| {
         literals.contains(key)

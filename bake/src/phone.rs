@@ -71,18 +71,16 @@ const MAX_LEN: usize = 15;
 pub fn bake(dir: &Path) -> String {
     let path = dir.join("PhoneNumberMetadata-CN.xml");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    let version = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("libphonenumber: "))
-        .unwrap_or_else(|| panic!("{}: no `libphonenumber: X.Y.Z` line in the header", path.display()))
-        .trim()
-        .to_owned();
-    let package = text
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("package: "))
-        .unwrap_or_else(|| panic!("{}: no `package:` line in the header", path.display()))
-        .trim()
-        .to_owned();
+    // The header the refresh script writes: `libphonenumber: X.Y.Z` and `package: …` lines.
+    let header = |name: &str| {
+        text.lines()
+            .find_map(|l| l.trim().strip_prefix(name))
+            .unwrap_or_else(|| panic!("{}: no `{name}` line in the header", path.display()))
+            .trim()
+            .to_owned()
+    };
+    let version = header("libphonenumber: ");
+    let package = header("package: ");
     let xml = strip_comments(&text);
     let territory = territory(&xml, "CN").unwrap_or_else(|| panic!("{}: no <territory id=\"CN\">", path.display()));
     let country_code = attribute(territory.open, "countryCode").unwrap_or_default();
