@@ -45,6 +45,9 @@ pub struct RulesInfo {
     /// without `forms`, which checks no certificate).
     #[cfg(feature = "forms")]
     pub uscc_kinds: RuleSet,
+    /// The carrier and kind of line of each mobile segment (not in a build without `forms`).
+    #[cfg(feature = "forms")]
+    pub mobile_segments: RuleSet,
     /// The registrar table of domain verification, and how many registrars it knows (not in
     /// a build without `forms`, which has no domain verification).
     #[cfg(feature = "forms")]
@@ -93,6 +96,8 @@ pub fn rules_info() -> RulesInfo {
         app_names: RuleSet { version: rules::APP_NAMES_VERSION, source: rules::APP_NAMES_SOURCE },
         #[cfg(feature = "forms")]
         uscc_kinds: RuleSet { version: crate::ids::uscc::KINDS_VERSION, source: crate::ids::uscc::KINDS_SOURCE },
+        #[cfg(feature = "forms")]
+        mobile_segments: RuleSet { version: crate::fields::mobile::SEGMENTS_VERSION, source: crate::fields::mobile::SEGMENTS_SOURCE },
         #[cfg(feature = "forms")]
         registrars: RuleSet { version: crate::registration::registrars::VERSION, source: crate::registration::registrars::SOURCE },
         #[cfg(feature = "forms")]

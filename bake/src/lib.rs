@@ -12,6 +12,7 @@
 //! | `psl.rs`: a label trie | `data/psl/public_suffix_list.dat`, `data/rules/cn-zones.toml` | [`psl`] |
 //! | `messages.rs`, `messages_domain.rs`: the message catalogue, whole and for the domain-only build | `data/messages/*.toml` | [`catalogue`] |
 //! | `rules.rs`: TLD lists, `.cn` zones, special-use names, provinces, entity and certificate types, province profiles | `data/rules/*.toml` | [`rules`] |
+//! | `mobile_segments.rs`: the carrier and kind of line of each mobile segment | `data/rules/mobile-segments.toml` | [`rules`] |
 //! | `uscc.rs`: a USCC's authorities and categories, and the pairs each entity type suits | `data/rules/uscc-kinds.toml`, `data/rules/entity-types.toml` | [`uscc`] |
 //! | `registrars.rs`: the registrar table | `data/registration/registrars.toml` | [`registrars`] |
 //! | `phone.rs`: the numbering plan's automaton; `mobile-regions.bin` | `data/phone/` | [`phone`] |
@@ -52,6 +53,7 @@ pub fn outputs(root: &Path) -> Vec<Output> {
         // The domain-only build (no `forms` feature) can report no message of the forms.
         source("messages_domain.rs", "catalogue.rs", "data/messages/{domain,input}.toml", catalogue::bake(&data.join("messages"), Some(&catalogue::DOMAIN_FILES))),
         source("rules.rs", "rules.rs", "data/rules/*.toml", rules::bake(&data.join("rules"))),
+        source("mobile_segments.rs", "rules.rs", "data/rules/mobile-segments.toml", rules::mobile_segments(&data.join("rules"))),
         source("uscc.rs", "uscc.rs", "data/rules/uscc-kinds.toml, data/rules/entity-types.toml", uscc::bake(&data.join("rules"), &data.join("messages"))),
         source("registrars.rs", "registrars.rs", "data/registration/registrars.toml", registrars::bake(&data.join("registration/registrars.toml"))),
         source("phone.rs", "phone.rs", "data/phone/PhoneNumberMetadata-CN.xml", phone::bake(&data.join("phone"))),

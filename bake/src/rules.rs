@@ -517,3 +517,48 @@ pub fn typescript(dir: &Path) -> String {
     out.push_str("  | (string & {});\n");
     out
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MobileSegments {
+    version: String,
+    source: String,
+    segments: Vec<MobileSegment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MobileSegment {
+    from: String,
+    to: String,
+    carrier: String,
+    line: String,
+}
+
+/// `mobile-segments.toml` → the segment table of `src/fields/mobile.rs` (`mobile_segments.rs`,
+/// included where `Carrier`, `LineType` and the row constructor `s` are in scope).
+pub fn mobile_segments(dir: &Path) -> String {
+    let table: MobileSegments = load(&dir.join("mobile-segments.toml"));
+    let mut out = String::new();
+    writeln!(out, "pub(crate) const VERSION: &str = {:?};", table.version).ok();
+    writeln!(out, "pub(crate) const SOURCE: &str = {:?};", table.source).ok();
+    writeln!(out, "/// Sorted, disjoint.").ok();
+    writeln!(out, "pub(super) static TABLE: &[Segment] = &[").ok();
+    let mut previous: Option<&MobileSegment> = None;
+    for segment in &table.segments {
+        let what = format!("mobile-segments.toml: {}–{}", segment.from, segment.to);
+        assert!(
+            segment.from.len() == segment.to.len() && segment.from.bytes().chain(segment.to.bytes()).all(|b| b.is_ascii_digit()) && segment.from <= segment.to,
+            "{what}: `from` and `to` must be digit strings of one length, `from` first"
+        );
+        if let Some(before) = previous {
+            // Compared on the shorter prefix: 134 and 1349 overlap, 1348 and 1349 do not.
+            let n = before.to.len().min(segment.from.len());
+            assert!(before.to[..n] < segment.from[..n], "{what}: not after {}–{} (the table is sorted and disjoint)", before.from, before.to);
+        }
+        previous = Some(segment);
+        writeln!(out, "    s({:?}, {:?}, {}, {}),", segment.from, segment.to, variant(&segment.carrier), variant(&segment.line)).ok();
+    }
+    writeln!(out, "];").ok();
+    out
+}

@@ -412,9 +412,12 @@ fn segment_text(digits: &[u8], len: usize) -> String {
     digits.iter().take(len).map(|d| char::from(b'0' + d)).collect()
 }
 
-/// The spec's segment table (`docs/rules.md` §2.8 P1, S29): who was allocated a segment and
-/// for what kind of line. It names carriers and adds the three segments the numbering plan
+/// The spec's segment table (`docs/rules.md` §2.8 P1, S29; `data/rules/mobile-segments.toml`):
+/// who was allocated a segment and for what kind of line. It names carriers and adds the three segments the numbering plan
 /// leaves out (149, 1749, 17406–17412); which numbers are mobiles is [`plan`]'s answer.
+/// The version and source of the segment table (`rulesInfo().mobileSegments`).
+pub(crate) use segments::{SOURCE as SEGMENTS_SOURCE, VERSION as SEGMENTS_VERSION};
+
 mod segments {
     use super::{Carrier, LineType};
     use Carrier::*;
@@ -432,51 +435,8 @@ mod segments {
         Segment { from, to, carrier, line }
     }
 
-    /// Sorted, disjoint; the longest prefix is the one that applies (`1349` inside `134`).
-    pub(super) static TABLE: &[Segment] = &[
-        s("130", "132", ChinaUnicom, Basic),
-        s("133", "133", ChinaTelecom, Basic),
-        s("1340", "1348", ChinaMobile, Basic),
-        s("1349", "1349", ChinaTelecom, Satellite),
-        s("135", "139", ChinaMobile, Basic),
-        s("145", "145", ChinaUnicom, DataCard),
-        s("147", "147", ChinaMobile, DataCard),
-        s("149", "149", ChinaTelecom, DataCard),
-        s("150", "152", ChinaMobile, Basic),
-        s("153", "153", ChinaTelecom, Basic),
-        s("155", "156", ChinaUnicom, Basic),
-        s("157", "159", ChinaMobile, Basic),
-        s("162", "162", ChinaTelecom, Mvno),
-        s("165", "165", ChinaMobile, Mvno),
-        s("166", "166", ChinaUnicom, Basic),
-        s("167", "167", ChinaUnicom, Mvno),
-        s("1700", "1702", ChinaTelecom, Mvno),
-        s("1703", "1703", ChinaMobile, Mvno),
-        s("1704", "1704", ChinaUnicom, Mvno),
-        s("1705", "1706", ChinaMobile, Mvno),
-        s("1707", "1709", ChinaUnicom, Mvno),
-        s("171", "171", ChinaUnicom, Mvno),
-        s("172", "172", ChinaMobile, Basic),
-        s("173", "173", ChinaTelecom, Basic),
-        s("17400", "17405", ChinaTelecom, Satellite),
-        s("17406", "17412", EmergencyCommunications, Emergency),
-        s("1749", "1749", MaritimeSatellite, Satellite),
-        s("175", "176", ChinaUnicom, Basic),
-        s("177", "177", ChinaTelecom, Basic),
-        s("178", "178", ChinaMobile, Basic),
-        s("180", "181", ChinaTelecom, Basic),
-        s("182", "184", ChinaMobile, Basic),
-        s("185", "186", ChinaUnicom, Basic),
-        s("187", "188", ChinaMobile, Basic),
-        s("189", "189", ChinaTelecom, Basic),
-        s("190", "191", ChinaTelecom, Basic),
-        s("192", "192", ChinaBroadnet, Basic),
-        s("193", "193", ChinaTelecom, Basic),
-        s("195", "195", ChinaMobile, Basic),
-        s("196", "196", ChinaUnicom, Basic),
-        s("197", "198", ChinaMobile, Basic),
-        s("199", "199", ChinaTelecom, Basic),
-    ];
+    // `data/rules/mobile-segments.toml`, baked by `bake/` (VERSION, SOURCE, TABLE).
+    include!("../generated/mobile_segments.rs");
 
     /// The first `n` digits as ASCII, compared with a segment bound of the same length.
     fn prefix_in(digits: &[u8], from: &str, to: &str) -> bool {

@@ -74,6 +74,8 @@ export interface RulesInfo {
   appNames?: RuleSet;
   /** The authorities and categories of a USCC's first two characters; absent from `icp-precheck/domain`. */
   usccKinds?: RuleSet;
+  /** The carrier and kind of line of each mobile segment; absent from `icp-precheck/domain`. */
+  mobileSegments?: RuleSet;
   /** The registrar table of domain verification (MIIT approval of each, with its basis); not in 'icp-precheck/domain'. */
   registrars?: RuleSet;
   /** Registrars known to that table, shells of a family counted one by one; not in 'icp-precheck/domain'. */
