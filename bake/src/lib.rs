@@ -72,6 +72,16 @@ fn source(name: &'static str, generator: &str, from: &str, body: String) -> Outp
     Output { name, contents: (header + &body).into_bytes() }
 }
 
+/// The one character `text` is, or `None` (a record prefix, a USCC code letter: the tables
+/// hold them as `char`s).
+pub(crate) fn one_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 /// The items of an array or of a `concat!`, four spaces in and wrapped before column 100, so that
 /// a data change shows in the diff as the lines it changes (not as one line of 70 kB).
 pub(crate) fn wrapped(items: impl IntoIterator<Item = String>) -> String {

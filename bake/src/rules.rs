@@ -484,11 +484,7 @@ pub fn bake(dir: &Path) -> String {
         assert!(p.code.len() == 2 && p.numeric.len() == 2, "provinces.toml: {}", p.code);
         // A record number's prefix is one character, read as a `char`.
         let prefix = |s: &String| {
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => c,
-                _ => panic!("provinces.toml: {}: the record prefix {s:?} is not one character", p.code),
-            }
+            crate::one_char(s).unwrap_or_else(|| panic!("provinces.toml: {}: the record prefix {s:?} is not one character", p.code))
         };
         let legacy: Vec<char> = p.legacy_record_prefixes.iter().map(prefix).collect();
         writeln!(

@@ -34,11 +34,9 @@ struct Authority {
 
 /// One USCC character from its data spelling.
 fn code_char(code: &str, what: &str) -> char {
-    let mut chars = code.chars();
-    match (chars.next(), chars.next()) {
-        (Some(c), None) if ALPHABET.contains(c) => c,
-        _ => panic!("uscc-kinds.toml: {what}: {code:?} is not one character of the USCC alphabet"),
-    }
+    crate::one_char(code)
+        .filter(|c| ALPHABET.contains(*c))
+        .unwrap_or_else(|| panic!("uscc-kinds.toml: {what}: {code:?} is not one character of the USCC alphabet"))
 }
 
 pub fn bake(rules: &Path, messages: &Path) -> String {

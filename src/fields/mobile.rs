@@ -412,12 +412,13 @@ fn segment_text(digits: &[u8], len: usize) -> String {
     digits.iter().take(len).map(|d| char::from(b'0' + d)).collect()
 }
 
-/// The spec's segment table (`docs/rules.md` §2.8 P1, S29; `data/rules/mobile-segments.toml`):
-/// who was allocated a segment and for what kind of line. It names carriers and adds the three segments the numbering plan
-/// leaves out (149, 1749, 17406–17412); which numbers are mobiles is [`plan`]'s answer.
 /// The version and source of the segment table (`rulesInfo().mobileSegments`).
 pub(crate) use segments::{SOURCE as SEGMENTS_SOURCE, VERSION as SEGMENTS_VERSION};
 
+/// The spec's segment table (`docs/rules.md` §2.8 P1, S29; `data/rules/mobile-segments.toml`):
+/// who was allocated a segment and for what kind of line. It names carriers and adds the three
+/// segments the numbering plan leaves out (149, 1749, 17406–17412); which numbers are mobiles
+/// is [`plan`]'s answer.
 mod segments {
     use super::{Carrier, LineType};
     use Carrier::*;
