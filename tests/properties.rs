@@ -143,15 +143,26 @@ fn everything(text: &str, options: &Options) {
 
     let today = Date::DATA_DATE;
     timed("ids", text, || {
-        let _ = ids::uscc::validate(text);
-        let _ = ids::org_code::validate(text);
-        let _ = ids::business_registration::validate(text);
-        let _ = ids::resident_id::validate(text, today);
-        let _ = ids::residence_permit::validate(text, today);
-        let _ = ids::hk_macao_permit::validate(text);
-        let _ = ids::taiwan_permit::validate(text);
-        let _ = ids::foreign_permanent_resident::validate(text, today);
-        let _ = ids::passport::validate(text);
+        // Every finding's code is one its identifier declares (an undeclared kind would fall
+        // back to the bare identifier name, which has no message).
+        let declared = |errors: &mut dyn Iterator<Item = &ids::Error>| {
+            for e in errors {
+                assert!(e.id.codes.contains(&e.code()), "{e}: not a code of {}", e.id.name);
+            }
+        };
+        let errors = |result: Result<(), ids::Error>| result.err().into_iter().collect::<Vec<_>>();
+        let results: Vec<Vec<ids::Error>> = vec![
+            match ids::uscc::validate(text) { Ok(v) => v.warnings, Err(e) => vec![e] },
+            errors(ids::org_code::validate(text).map(drop)),
+            errors(ids::business_registration::validate(text).map(drop)),
+            errors(ids::resident_id::validate(text, today).map(drop)),
+            errors(ids::residence_permit::validate(text, today).map(drop)),
+            match ids::hk_macao_permit::validate(text) { Ok(v) => v.warnings, Err(e) => vec![e] },
+            match ids::taiwan_permit::validate(text) { Ok(v) => v.warnings, Err(e) => vec![e] },
+            match ids::foreign_permanent_resident::validate(text, today) { Ok(v) => v.warnings, Err(e) => vec![e] },
+            errors(ids::passport::validate(text).map(drop)),
+        ];
+        declared(&mut results.iter().flatten());
     });
     timed("fields", text, || {
         let _ = record_number::parse(text);

@@ -16,8 +16,8 @@
 //!
 //! **Uncertain.** Both layouts come from one third-party implementation (S30), and no published
 //! number was found to verify them (§2.4.8 **\[C3\]/\[U\]**, §7 item 8). So a check-digit failure
-//! is reported as the distinct error [`Error::Checksum`] (`foreign_permanent_resident.checksum`)
-//! and a birth-date failure as [`Error::BirthDate`] / [`Error::FutureBirthDate`], all with
+//! is reported as `foreign_permanent_resident.checksum` ([`Kind::Checksum`]) and a birth-date
+//! failure as `foreign_permanent_resident.birth_date`, all with
 //! `is_certain() == false`: they are returned as warnings in [`Valid::warnings`], never as
 //! `Err`, and the caller shows them as warnings. Only a number that fits neither shape (length,
 //! characters) is a certain error.
@@ -28,9 +28,8 @@
 //! Sources: `docs/rules.md` §2.4.8; S30 (third-party Java
 //! `ForeignerPermanentResidenceIdNumberProcessor`).
 
-use crate::base::{params, Params};
-use super::resident_id::{self, DateFault};
-use super::{char_len, character_params, checksum_params, digits_value, impl_finding, normalize, Date};
+use super::resident_id;
+use super::{char_len, digits_value, identifier, normalize, Date, Error, Identifier, Kind};
 
 /// Length of a 2017 card number.
 pub const LENGTH_2017: usize = 15;
@@ -72,50 +71,9 @@ pub struct Valid {
     pub warnings: Vec<Error>,
 }
 
-/// Why a number is wrong or doubtful.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Error {
-    /// Neither 15 nor 18 chars. Certain.
-    Length { found: usize },
-    /// A char that fits neither layout at a 1-based position. Certain.
-    Character { position: usize, found: char },
-    /// The check char does not match. Uncertain (layout unverified): a warning.
-    Checksum { expected: char, found: char },
-    /// The birth date digits are not a calendar date. Uncertain: a warning.
-    BirthDate { digits: String },
-    /// The birth date is after `today`. Uncertain: a warning.
-    FutureBirthDate { date: Date, today: Date },
-}
-
-impl Error {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Length { .. } => "foreign_permanent_resident.length",
-            Error::Character { .. } => "foreign_permanent_resident.format",
-            Error::Checksum { .. } => "foreign_permanent_resident.checksum",
-            Error::BirthDate { .. } | Error::FutureBirthDate { .. } => {
-                "foreign_permanent_resident.birth_date"
-            }
-        }
-    }
-
-    pub fn params(&self) -> Params {
-        match self {
-            Error::Length { found } => params!["found" => *found],
-            Error::Character { position, found } => character_params(*position, *found),
-            Error::Checksum { expected, found } => checksum_params(*expected, *found),
-            Error::BirthDate { digits } => resident_id::birth_date_params(digits),
-            Error::FutureBirthDate { date, today } => resident_id::future_params(*date, *today),
-        }
-    }
-
-    /// Only shape errors are certain; see the module doc.
-    pub fn is_certain(&self) -> bool {
-        matches!(self, Error::Length { .. } | Error::Character { .. })
-    }
-}
-
-impl_finding!(Error);
+/// The permanent residence card's codes. Only the shape (length, format) is certain; the check
+/// char and the birth date rest on one third-party layout (S30), so they are warnings.
+pub const ID: Identifier = identifier!(foreign_permanent_resident: length, format, checksum, birth_date);
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
 pub fn compact(input: &str) -> String {
@@ -181,7 +139,7 @@ pub fn check_char(body: &str) -> Option<char> {
 }
 
 /// The 2017 birth date `YYMMDD` (chars 8–13) in the latest century that is not after `today`.
-fn birth_date_2017(number: &str, today: Date) -> Result<Date, Error> {
+fn birth_date_2017(number: &str, today: Date) -> Result<Date, Kind> {
     let digits: String = number.chars().skip(7).take(6).collect();
     let parse = |century: u32| {
         let year = century + digits_value(digits.get(0..2)?)?;
@@ -196,27 +154,25 @@ fn birth_date_2017(number: &str, today: Date) -> Result<Date, Error> {
     match (parse(2000), parse(1900)) {
         (Some(date), _) if date <= today => Ok(date),
         (_, Some(date)) if date <= today => Ok(date),
-        (_, Some(date)) | (Some(date), None) => Err(Error::FutureBirthDate { date, today }),
-        (None, None) => Err(Error::BirthDate { digits }),
+        (_, Some(date)) | (Some(date), None) => Err(Kind::FutureBirthDate { date, today }),
+        (None, None) => Err(Kind::BirthDate { digits }),
     }
 }
 
 /// Validates a 15-char number of the 2017 shape.
 fn validate_2017(number: String, today: Date) -> Result<Valid, Error> {
     if let Some((position, found)) = first_bad_char(&number, allowed_2017) {
-        return Err(Error::Character { position, found });
+        return Err(ID.error(Kind::Format { position, found }));
     }
     let mut warnings = Vec::new();
     let body: String = number.chars().take(LENGTH_2017 - 1).collect();
     let found = number.chars().last();
     if let (Some(expected), Some(found)) = (check_digit_2017(&body), found) {
         if expected != found {
-            warnings.push(Error::Checksum { expected, found });
+            warnings.push(ID.warning(Kind::Checksum { expected, found }));
         }
     }
-    let birth_date = birth_date_2017(&number, today)
-        .map_err(|e| warnings.push(e))
-        .ok();
+    let birth_date = birth_date_2017(&number, today).map_err(|kind| warnings.push(ID.warning(kind))).ok();
     let layout = Layout::Card2017 {
         nationality: number.chars().take(3).collect(),
         region: number.chars().skip(3).take(4).collect(),
@@ -232,20 +188,13 @@ fn validate_2017(number: String, today: Date) -> Result<Valid, Error> {
 /// Validates an 18-char number of the 2023 shape.
 fn validate_2023(number: String, today: Date) -> Result<Valid, Error> {
     if let Some((position, found)) = first_bad_char(&number, allowed_2023) {
-        return Err(Error::Character { position, found });
+        return Err(ID.error(Kind::Format { position, found }));
     }
     let mut warnings = Vec::new();
     if let Some((expected, found)) = resident_id::checksum_mismatch(&number) {
-        warnings.push(Error::Checksum { expected, found });
+        warnings.push(ID.warning(Kind::Checksum { expected, found }));
     }
-    let birth_date = resident_id::birth_date_at(&number, 6, today)
-        .map_err(|fault| {
-            warnings.push(match fault {
-                DateFault::NotADate(digits) => Error::BirthDate { digits },
-                DateFault::Future(date) => Error::FutureBirthDate { date, today },
-            })
-        })
-        .ok();
+    let birth_date = resident_id::birth_date_at(&number, 6, today).map_err(|kind| warnings.push(ID.warning(kind))).ok();
     let layout = Layout::Card2023 {
         province: number.chars().skip(1).take(2).collect(),
         nationality: number.chars().skip(3).take(3).collect(),
@@ -263,13 +212,13 @@ fn validate_2023(number: String, today: Date) -> Result<Valid, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::Length`] or [`Error::Character`] only; the uncertain findings are warnings.
+/// `length` or `format` only; the uncertain findings are warnings.
 pub fn validate(input: &str, today: Date) -> Result<Valid, Error> {
     let number = compact(input);
     match char_len(&number) {
         LENGTH_2017 => validate_2017(number, today),
         LENGTH_2023 => validate_2023(number, today),
-        found => Err(Error::Length { found }),
+        found => Err(ID.error(Kind::Length { found })),
     }
 }
 
@@ -280,9 +229,14 @@ pub fn is_valid(input: &str, today: Date) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{substitute, assert_in_catalogue, full_width, hostile_inputs, today};
+    use super::super::test_support::{substitute, full_width, hostile_inputs, today};
     use super::*;
     use proptest::prelude::*;
+
+    /// The kind of a failure, which is what these tests state.
+    fn kind<T>(result: Result<T, Error>) -> Result<T, Kind> {
+        result.map_err(|e| e.kind)
+    }
 
     fn date(y: u16, m: u8, d: u8) -> Date {
         Date::new(y, m, d).unwrap_or_else(|| unreachable!())
@@ -343,17 +297,9 @@ mod tests {
         let valid = validate("USA310081012342", today());
         assert_eq!(
             valid.map(|v| v.warnings),
-            Ok(vec![Error::Checksum {
-                expected: '1',
-                found: '2'
-            }])
+            Ok(vec![ID.warning(Kind::Checksum { expected: '1', found: '2' })])
         );
         assert!(!is_valid("USA310081012342", today()));
-        assert!(!Error::Checksum {
-            expected: '1',
-            found: '2'
-        }
-        .is_certain());
         let mut number = with_check("93184019850607001");
         let last = if number.ends_with('0') { '1' } else { '0' };
         number.pop();
@@ -369,63 +315,40 @@ mod tests {
             valid.map(|v| (v.birth_date, v.warnings)),
             Ok((
                 None,
-                vec![Error::BirthDate {
-                    digits: "811323".into()
-                }]
+                vec![ID.warning(Kind::BirthDate { digits: "811323".into() })]
             ))
         );
         let valid = validate(&with_check("93184019850230001"), today());
         assert_eq!(
             valid.map(|v| v.warnings),
-            Ok(vec![Error::BirthDate {
-                digits: "19850230".into()
-            }])
+            Ok(vec![ID.warning(Kind::BirthDate { digits: "19850230".into() })])
         );
         let valid = validate(&with_check("93184020990101001"), today());
         assert_eq!(
             valid.map(|v| v.warnings),
-            Ok(vec![Error::FutureBirthDate {
-                date: date(2099, 1, 1),
-                today: today()
-            }])
-        );
-        assert_eq!(
-            Error::BirthDate {
-                digits: "811323".into()
-            }
-            .params(),
-            params!["date" => "81-13-23"]
+            Ok(vec![ID.warning(Kind::FutureBirthDate { date: date(2099, 1, 1), today: today() })])
         );
     }
 
     #[test]
     fn shape_errors_are_certain() {
-        assert_eq!(validate("", today()), Err(Error::Length { found: 0 }));
+        assert_eq!(kind(validate("", today())), Err(Kind::Length { found: 0 }));
         assert_eq!(
-            validate("USA3100810123", today()),
-            Err(Error::Length { found: 13 })
+            kind(validate("USA3100810123", today())),
+            Err(Kind::Length { found: 13 })
         );
         assert_eq!(
-            validate("US1310081012341", today()),
-            Err(Error::Character {
-                position: 3,
-                found: '1'
-            })
+            kind(validate("US1310081012341", today())),
+            Err(Kind::Format { position: 3, found: '1' })
         );
         // A mainland resident ID is not a 2023 card.
         assert_eq!(
-            validate("11010519491231002X", today()),
-            Err(Error::Character {
-                position: 1,
-                found: '1'
-            })
+            kind(validate("11010519491231002X", today())),
+            Err(Kind::Format { position: 1, found: '1' })
         );
         assert_eq!(
-            validate("9318401985060700X1", today()),
-            Err(Error::Character {
-                position: 17,
-                found: 'X'
-            })
+            kind(validate("9318401985060700X1", today())),
+            Err(Kind::Format { position: 17, found: 'X' })
         );
         for input in hostile_inputs() {
             assert!(validate(&input, today()).is_err(), "{input:?}");
@@ -444,33 +367,6 @@ mod tests {
         // Documented ICAO 9303 limit: `A` (10) ↔ `K` (20) in a position of weight 7 or 3 or 1
         // changes the sum by a multiple of 10.
         assert!(is_valid("USK310081012341", today()));
-    }
-
-    #[test]
-    fn every_error_has_a_message() {
-        let all = [
-            Error::Length { found: 3 },
-            Error::Character {
-                position: 2,
-                found: 'é',
-            },
-            Error::Checksum {
-                expected: '1',
-                found: '2',
-            },
-            Error::BirthDate {
-                digits: "811323".into(),
-            },
-            Error::FutureBirthDate {
-                date: date(2099, 1, 1),
-                today: today(),
-            },
-        ];
-        for error in &all {
-            assert_in_catalogue(error);
-        }
-        let certain: Vec<bool> = all.iter().map(Error::is_certain).collect();
-        assert_eq!(certain, [true, true, false, false, false]);
     }
 
     fn date_digits() -> impl Strategy<Value = (u16, u8, u8)> {

@@ -10,7 +10,7 @@
 //! * old booklets: `H`/`M` + a letter + 6–7 digits.
 //!
 //! Accepted: `^[HM](\d{8}|\d{10})$`; the booklet form `^[HM][A-Z]\d{6,7}$` is accepted
-//! leniently with an uncertain warning ([`Error::LegacyFormat`]): the booklets are obsolete and
+//! leniently with an uncertain warning (`hk_macao_permit.legacy`): the booklets are obsolete and
 //! the form is known from third-party code only.
 //!
 //! There is no public check digit, so only the shape is checked; shape errors are certain.
@@ -18,8 +18,7 @@
 //! Sources: `docs/rules.md` §2.4.6 (**\[C3\]** only); Jiangsu asks for the permit's
 //! "证件号码" (**\[C\] S10**).
 
-use crate::base::{params, Params};
-use super::{char_len, character_params, impl_finding, normalize};
+use super::{char_len, identifier, normalize, Error, Identifier, Kind};
 
 /// Whose permit it is, from the first letter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,44 +51,8 @@ pub struct Valid {
     pub warnings: Vec<Error>,
 }
 
-/// Why a permit number is wrong or doubtful.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Error {
-    /// Does not start with `H` or `M` (`None`: empty input). Certain.
-    Prefix { found: Option<char> },
-    /// A shape with the wrong number of chars. Certain.
-    Length { found: usize },
-    /// A char not allowed at a 1-based position. Certain.
-    Character { position: usize, found: char },
-    /// The old booklet form. Uncertain: a warning.
-    LegacyFormat,
-}
-
-impl Error {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Prefix { .. } => "hk_macao_permit.prefix",
-            Error::Length { .. } => "hk_macao_permit.length",
-            Error::Character { .. } => "hk_macao_permit.format",
-            Error::LegacyFormat => "hk_macao_permit.legacy",
-        }
-    }
-
-    pub fn params(&self) -> Params {
-        match self {
-            Error::Prefix { found } => params!["found" => found.map(String::from).unwrap_or_default()],
-            Error::Length { found } => params!["found" => *found],
-            Error::Character { position, found } => character_params(*position, *found),
-            Error::LegacyFormat => params![],
-        }
-    }
-
-    pub fn is_certain(&self) -> bool {
-        !matches!(self, Error::LegacyFormat)
-    }
-}
-
-impl_finding!(Error);
+/// The permit's codes. The shape is certain; the old booklet form (`legacy`) is a warning.
+pub const ID: Identifier = identifier!(hk_macao_permit: prefix, length, format, legacy);
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
 pub fn compact(input: &str) -> String {
@@ -117,16 +80,13 @@ fn layout(rest: &str, found: usize) -> Result<Layout, Error> {
         .skip(digits_from)
         .find(|(_, c)| !c.is_ascii_digit())
     {
-        return Err(Error::Character {
-            position: i + 2,
-            found: c,
-        });
+        return Err(ID.error(Kind::Format { position: i + 2, found: c }));
     }
     match (letter.is_some(), char_len(rest)) {
         (false, 8) => Ok(Layout::Card),
         (false, 10) => Ok(Layout::CardWithIssueCount),
         (true, 7 | 8) => Ok(Layout::LegacyBooklet),
-        _ => Err(Error::Length { found }),
+        _ => Err(ID.error(Kind::Length { found })),
     }
 }
 
@@ -134,22 +94,21 @@ fn layout(rest: &str, found: usize) -> Result<Layout, Error> {
 ///
 /// # Errors
 ///
-/// [`Error::Prefix`], [`Error::Character`] or [`Error::Length`]; never
-/// [`Error::LegacyFormat`], which is a warning.
+/// `prefix`, `format` or `length`; never `legacy`, which is a warning.
 pub fn validate(input: &str) -> Result<Valid, Error> {
     let number = compact(input);
     let mut chars = number.chars();
     let region = match chars.next() {
         Some('H') => Region::HongKong,
         Some('M') => Region::Macao,
-        found => return Err(Error::Prefix { found }),
+        found => return Err(ID.error(Kind::Prefix { found })),
     };
     if let Some((position, found)) = first_bad_char(&number) {
-        return Err(Error::Character { position, found });
+        return Err(ID.error(Kind::Format { position, found }));
     }
     let layout = layout(chars.as_str(), char_len(&number))?;
     let warnings = match layout {
-        Layout::LegacyBooklet => vec![Error::LegacyFormat],
+        Layout::LegacyBooklet => vec![ID.warning(Kind::Legacy)],
         Layout::Card | Layout::CardWithIssueCount => vec![],
     };
     Ok(Valid {
@@ -167,9 +126,14 @@ pub fn is_valid(input: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_in_catalogue, full_width, hostile_inputs};
+    use super::super::test_support::{ full_width, hostile_inputs};
     use super::*;
     use proptest::prelude::*;
+
+    /// The kind of a failure, which is what these tests state.
+    fn kind<T>(result: Result<T, Error>) -> Result<T, Kind> {
+        result.map_err(|e| e.kind)
+    }
 
     #[test]
     fn current_forms() {
@@ -201,68 +165,42 @@ mod tests {
                 Ok(Layout::LegacyBooklet),
                 "{number}"
             );
-            assert_eq!(valid.map(|v| v.warnings), Ok(vec![Error::LegacyFormat]));
+            assert_eq!(valid.map(|v| v.warnings), Ok(vec![ID.warning(Kind::Legacy)]));
             assert!(!is_valid(number));
         }
-        assert!(!Error::LegacyFormat.is_certain());
     }
 
     #[test]
     fn errors() {
-        assert_eq!(validate(""), Err(Error::Prefix { found: None }));
+        assert_eq!(kind(validate("")), Err(Kind::Prefix { found: None }));
         // A Hong Kong identity card number is not a permit number.
         assert_eq!(
-            validate("A123456(7)"),
-            Err(Error::Prefix { found: Some('A') })
+            kind(validate("A123456(7)")),
+            Err(Kind::Prefix { found: Some('A') })
         );
         assert_eq!(
-            validate("12345678"),
-            Err(Error::Prefix { found: Some('1') })
+            kind(validate("12345678")),
+            Err(Kind::Prefix { found: Some('1') })
         );
-        assert_eq!(validate("H1234567"), Err(Error::Length { found: 8 }));
-        assert_eq!(validate("H123456789"), Err(Error::Length { found: 10 }));
-        assert_eq!(validate("H123456789012"), Err(Error::Length { found: 13 }));
-        assert_eq!(validate("HA12345"), Err(Error::Length { found: 7 }));
-        assert_eq!(validate("HA12345678"), Err(Error::Length { found: 10 }));
+        assert_eq!(kind(validate("H1234567")), Err(Kind::Length { found: 8 }));
+        assert_eq!(kind(validate("H123456789")), Err(Kind::Length { found: 10 }));
+        assert_eq!(kind(validate("H123456789012")), Err(Kind::Length { found: 13 }));
+        assert_eq!(kind(validate("HA12345")), Err(Kind::Length { found: 7 }));
+        assert_eq!(kind(validate("HA12345678")), Err(Kind::Length { found: 10 }));
         assert_eq!(
-            validate("H1234A678"),
-            Err(Error::Character {
-                position: 6,
-                found: 'A'
-            })
+            kind(validate("H1234A678")),
+            Err(Kind::Format { position: 6, found: 'A' })
         );
         assert_eq!(
-            validate("HAB123456"),
-            Err(Error::Character {
-                position: 3,
-                found: 'B'
-            })
+            kind(validate("HAB123456")),
+            Err(Kind::Format { position: 3, found: 'B' })
         );
         assert_eq!(
-            validate("H1234é678"),
-            Err(Error::Character {
-                position: 6,
-                found: 'é'
-            })
+            kind(validate("H1234é678")),
+            Err(Kind::Format { position: 6, found: 'é' })
         );
         for input in hostile_inputs() {
             assert!(validate(&input).is_err(), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn every_error_has_a_message() {
-        for error in [
-            Error::Prefix { found: Some('A') },
-            Error::Prefix { found: None },
-            Error::Length { found: 3 },
-            Error::Character {
-                position: 2,
-                found: 'é',
-            },
-            Error::LegacyFormat,
-        ] {
-            assert_in_catalogue(&error);
         }
     }
 

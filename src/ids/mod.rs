@@ -20,9 +20,10 @@
 //!
 //! # Errors and warnings
 //!
-//! Every module has its own `Error` enum. Each error has a stable dotted [`Finding::code`]
-//! (the key of its message in `data/messages/ids.toml`), the [`Finding::params`] its message
-//! is built from, and [`Finding::is_certain`]:
+//! Every module reports the one [`Error`] type of [`error`]: an [`Identifier`] and a [`Kind`]
+//! (length, format, checksum, or a component such as the birth date or the region), whose code
+//! is `<identifier>.<kind>` (the key of its message in `data/messages/ids.toml`) and whose
+//! params are typed. Its [`Error::is_certain`] says how it is reported:
 //!
 //! * `validate` returns `Err` only for **certain** failures: the number is wrong, the caller
 //!   reports an error.
@@ -30,6 +31,8 @@
 //!   one third-party source) never make `validate` fail. They are returned in the
 //!   `warnings` of the `Ok` value, and their `is_certain()` is `false`: the caller reports a
 //!   warning. `is_valid` is strict: it is `true` only with no error and no warning.
+//!
+//! The field checks, a layer above, report through the same [`Finding`] trait.
 //!
 //! This module depends on `std` and on the basic types of `crate::base` (the typed [`Params`]
 //! of a message) only, so that it can be lifted into another crate with them.
@@ -41,9 +44,12 @@
 use std::fmt;
 
 pub use crate::base::{Param, Params};
+pub use error::{Error, Expected, Identifier, Kind};
+pub(crate) use error::identifier;
 use crate::base::params;
 
 pub mod business_registration;
+pub mod error;
 pub mod foreign_permanent_resident;
 pub mod hk_macao_permit;
 pub mod org_code;
@@ -52,6 +58,19 @@ pub mod residence_permit;
 pub mod resident_id;
 pub mod taiwan_permit;
 pub mod uscc;
+
+/// Every identifier of this module, for the catalogue's coverage test and the docs.
+pub const IDENTIFIERS: [Identifier; 9] = [
+    uscc::ID,
+    org_code::ID,
+    business_registration::ID,
+    resident_id::ID,
+    residence_permit::ID,
+    hk_macao_permit::ID,
+    taiwan_permit::ID,
+    foreign_permanent_resident::ID,
+    passport::ID,
+];
 
 /// What every identifier error offers the caller, so that it can turn any of them into an
 /// issue without knowing the module.
@@ -66,7 +85,7 @@ pub trait Finding {
     fn is_certain(&self) -> bool;
 }
 
-/// Implements [`Finding`], `Display` and `std::error::Error` for a module's error by
+/// Implements [`Finding`], `Display` and `std::error::Error` for a field module's error by
 /// delegating to its inherent `code`, `params` and `is_certain`; `impl_finding!(T, warning)`
 /// for a type of warnings only, which is never certain. The one bridge from the identifier and
 /// field modules to issues: `forms` reports any `&dyn Finding`.
@@ -292,23 +311,18 @@ pub(crate) fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
-/// The `codepoint` parameter of a `Character` error, `U+XXXX`, so that an invisible or
+/// The `codepoint` parameter of a `format` error, `U+XXXX`, so that an invisible or
 /// confusable character can still be named in the message.
 pub(crate) fn codepoint(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
-/// The parameters shared by every `Length { found }` error of a fixed-length number.
-pub(crate) fn length_params(found: usize, expected: usize) -> Params {
-    params!["found" => found, "expected" => expected]
-}
-
-/// The parameters shared by every `Checksum { expected, found }` error.
+/// The parameters of a check character that does not match.
 pub(crate) fn checksum_params(expected: char, found: char) -> Params {
     params!["expected" => expected, "found" => found]
 }
 
-/// The parameters shared by every `Character { position, found }` error.
+/// The parameters of a character that cannot stand where it is.
 pub(crate) fn character_params(position: usize, found: char) -> Params {
     params!["position" => position, "found" => found, "codepoint" => codepoint(found)]
 }

@@ -12,8 +12,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.9. Shape errors are certain.
 
-use crate::base::{params, Params};
-use super::{char_len, character_params, impl_finding, normalize};
+use super::{char_len, identifier, normalize, Error, Expected, Identifier, Kind};
 
 /// Shortest accepted length.
 pub const MIN_LENGTH: usize = 5;
@@ -30,36 +29,8 @@ pub struct Valid {
     pub prc: bool,
 }
 
-/// Why a passport number is not acceptable. Every variant is certain.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Error {
-    /// Fewer than 5 or more than 17 chars.
-    Length { found: usize },
-    /// A char other than `A`–`Z`, `0`–`9` at a 1-based position.
-    Character { position: usize, found: char },
-}
-
-impl Error {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Length { .. } => "passport.length",
-            Error::Character { .. } => "passport.format",
-        }
-    }
-
-    pub fn params(&self) -> Params {
-        match self {
-            Error::Length { found } => params!["found" => *found, "min" => MIN_LENGTH, "max" => MAX_LENGTH],
-            Error::Character { position, found } => character_params(*position, *found),
-        }
-    }
-
-    pub fn is_certain(&self) -> bool {
-        true
-    }
-}
-
-impl_finding!(Error);
+/// The passport number's codes: every one is certain.
+pub const ID: Identifier = identifier!(passport: length, format).of_length(Expected::Between { min: MIN_LENGTH, max: MAX_LENGTH });
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
 pub fn compact(input: &str) -> String {
@@ -85,7 +56,7 @@ pub fn is_prc_format(number: &str) -> bool {
 ///
 /// # Errors
 ///
-/// [`Error::Character`] or [`Error::Length`].
+/// `format` or `length`.
 pub fn validate(input: &str) -> Result<Valid, Error> {
     let number = compact(input);
     let bad = number
@@ -93,14 +64,11 @@ pub fn validate(input: &str) -> Result<Valid, Error> {
         .enumerate()
         .find(|(_, c)| !(c.is_ascii_digit() || c.is_ascii_uppercase()));
     if let Some((i, found)) = bad {
-        return Err(Error::Character {
-            position: i + 1,
-            found,
-        });
+        return Err(ID.error(Kind::Format { position: i + 1, found }));
     }
     let found = char_len(&number);
     if !(MIN_LENGTH..=MAX_LENGTH).contains(&found) {
-        return Err(Error::Length { found });
+        return Err(ID.error(Kind::Length { found }));
     }
     let prc = is_prc_format(&number);
     Ok(Valid { number, prc })
@@ -113,7 +81,7 @@ pub fn is_valid(input: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_in_catalogue, full_width, hostile_inputs};
+    use super::super::test_support::{full_width, hostile_inputs};
     use super::*;
     use proptest::prelude::*;
 
@@ -144,38 +112,13 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(validate("E123"), Err(Error::Length { found: 4 }));
-        assert_eq!(validate(&"A".repeat(18)), Err(Error::Length { found: 18 }));
-        assert_eq!(
-            validate("E1234_5678"),
-            Err(Error::Character {
-                position: 6,
-                found: '_'
-            })
-        );
-        assert_eq!(
-            validate("É12345678"),
-            Err(Error::Character {
-                position: 1,
-                found: 'É'
-            })
-        );
+        let kind = |input: &str| validate(input).map_err(|e| e.kind);
+        assert_eq!(kind("E123"), Err(Kind::Length { found: 4 }));
+        assert_eq!(kind(&"A".repeat(18)), Err(Kind::Length { found: 18 }));
+        assert_eq!(kind("E1234_5678"), Err(Kind::Format { position: 6, found: '_' }));
+        assert_eq!(kind("É12345678"), Err(Kind::Format { position: 1, found: 'É' }));
         for input in hostile_inputs() {
             assert!(validate(&input).is_err(), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn every_error_has_a_message() {
-        for error in [
-            Error::Length { found: 3 },
-            Error::Character {
-                position: 2,
-                found: 'é',
-            },
-        ] {
-            assert!(error.is_certain());
-            assert_in_catalogue(&error);
         }
     }
 

@@ -6,14 +6,13 @@
 //! Structure: the card issued since 2015 has 8 digits, `^\d{8}$`. One-time short-term permits
 //! have 10–12 letters and digits, and older booklets 10 chars with a letter; Jiangsu asks for
 //! "台胞证下方带有英文字母的证件号码" (**\[C\] S10**), which suggests that some issuances carry letters.
-//! So `^[A-Z0-9]{10,12}$` is accepted too, with an uncertain warning ([`Error::LongForm`]).
+//! So `^[A-Z0-9]{10,12}$` is accepted too, with an uncertain warning (`taiwan_permit.long_form`).
 //!
 //! There is no public check digit. Shape errors are certain.
 //!
 //! Sources: `docs/rules.md` §2.4.7 (**\[C3\]** only, the long form **\[U\]**).
 
-use crate::base::{params, Params};
-use super::{char_len, character_params, impl_finding, normalize};
+use super::{char_len, identifier, normalize, Error, Identifier, Kind};
 
 /// Length of the current card number.
 pub const CARD_LENGTH: usize = 8;
@@ -37,40 +36,8 @@ pub struct Valid {
     pub warnings: Vec<Error>,
 }
 
-/// Why a permit number is wrong or doubtful.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Error {
-    /// Neither 8 nor 10–12 chars. Certain.
-    Length { found: usize },
-    /// A char not allowed at a 1-based position (an 8-char number is digits only). Certain.
-    Character { position: usize, found: char },
-    /// The 10–12-char form. Uncertain: a warning.
-    LongForm,
-}
-
-impl Error {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Length { .. } => "taiwan_permit.length",
-            Error::Character { .. } => "taiwan_permit.format",
-            Error::LongForm => "taiwan_permit.long_form",
-        }
-    }
-
-    pub fn params(&self) -> Params {
-        match self {
-            Error::Length { found } => params!["found" => *found],
-            Error::Character { position, found } => character_params(*position, *found),
-            Error::LongForm => params![],
-        }
-    }
-
-    pub fn is_certain(&self) -> bool {
-        !matches!(self, Error::LongForm)
-    }
-}
-
-impl_finding!(Error);
+/// The permit's codes. The shape is certain; the 10–12 character form (`long_form`) is a warning.
+pub const ID: Identifier = identifier!(taiwan_permit: length, format, long_form);
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
 pub fn compact(input: &str) -> String {
@@ -91,7 +58,7 @@ fn first_bad_char(number: &str, card: bool) -> Option<(usize, char)> {
 ///
 /// # Errors
 ///
-/// [`Error::Length`] or [`Error::Character`]; never [`Error::LongForm`], which is a warning.
+/// `length` or `format`; never `long_form`, which is a warning.
 pub fn validate(input: &str) -> Result<Valid, Error> {
     let number = compact(input);
     let found = char_len(&number);
@@ -100,17 +67,17 @@ pub fn validate(input: &str) -> Result<Valid, Error> {
         10..=12 => Layout::LongForm,
         _ => {
             // A bad char is the more useful message when there is one.
-            return Err(match first_bad_char(&number, false) {
-                Some((position, found)) => Error::Character { position, found },
-                None => Error::Length { found },
-            });
+            return Err(ID.error(match first_bad_char(&number, false) {
+                Some((position, found)) => Kind::Format { position, found },
+                None => Kind::Length { found },
+            }));
         }
     };
     if let Some((position, found)) = first_bad_char(&number, layout == Layout::Card) {
-        return Err(Error::Character { position, found });
+        return Err(ID.error(Kind::Format { position, found }));
     }
     let warnings = match layout {
-        Layout::LongForm => vec![Error::LongForm],
+        Layout::LongForm => vec![ID.warning(Kind::LongForm)],
         Layout::Card => vec![],
     };
     Ok(Valid {
@@ -127,9 +94,14 @@ pub fn is_valid(input: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_in_catalogue, full_width, hostile_inputs};
+    use super::super::test_support::{ full_width, hostile_inputs};
     use super::*;
     use proptest::prelude::*;
+
+    /// The kind of a failure, which is what these tests state.
+    fn kind<T>(result: Result<T, Error>) -> Result<T, Kind> {
+        result.map_err(|e| e.kind)
+    }
 
     #[test]
     fn card() {
@@ -151,7 +123,7 @@ mod tests {
             let valid = validate(number);
             assert_eq!(
                 valid.map(|v| (v.layout, v.warnings)),
-                Ok((Layout::LongForm, vec![Error::LongForm])),
+                Ok((Layout::LongForm, vec![ID.warning(Kind::LongForm)])),
                 "{number}"
             );
             assert!(!is_valid(number));
@@ -161,47 +133,24 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(validate(""), Err(Error::Length { found: 0 }));
-        assert_eq!(validate("1234567"), Err(Error::Length { found: 7 }));
-        assert_eq!(validate("123456789"), Err(Error::Length { found: 9 }));
-        assert_eq!(validate("1234567890123"), Err(Error::Length { found: 13 }));
+        assert_eq!(kind(validate("")), Err(Kind::Length { found: 0 }));
+        assert_eq!(kind(validate("1234567")), Err(Kind::Length { found: 7 }));
+        assert_eq!(kind(validate("123456789")), Err(Kind::Length { found: 9 }));
+        assert_eq!(kind(validate("1234567890123")), Err(Kind::Length { found: 13 }));
         assert_eq!(
-            validate("1234567A"),
-            Err(Error::Character {
-                position: 8,
-                found: 'A'
-            })
+            kind(validate("1234567A")),
+            Err(Kind::Format { position: 8, found: 'A' })
         );
         assert_eq!(
-            validate("12345(67)"),
-            Err(Error::Character {
-                position: 6,
-                found: '('
-            })
+            kind(validate("12345(67)")),
+            Err(Kind::Format { position: 6, found: '(' })
         );
         assert_eq!(
-            validate("A12345678é"),
-            Err(Error::Character {
-                position: 10,
-                found: 'é'
-            })
+            kind(validate("A12345678é")),
+            Err(Kind::Format { position: 10, found: 'é' })
         );
         for input in hostile_inputs() {
             assert!(validate(&input).is_err(), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn every_error_has_a_message() {
-        for error in [
-            Error::Length { found: 3 },
-            Error::Character {
-                position: 2,
-                found: 'é',
-            },
-            Error::LongForm,
-        ] {
-            assert_in_catalogue(&error);
         }
     }
 

@@ -43,8 +43,7 @@
 //!
 //! Sources: `docs/rules.md` §2.4.1, §2.3, §8.1; S26 (python-stdnum `stdnum/cn/uscc.py`), S25.
 
-use crate::base::{params, Params};
-use super::{char_len, character_params, checksum_params, impl_finding, length_params, normalize, org_code};
+use super::{char_len, identifier, normalize, org_code, Error, Expected, Identifier, Kind};
 
 /// The 31 chars a USCC may contain, in value order.
 pub const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -77,60 +76,9 @@ pub struct Valid {
     pub warnings: Vec<Error>,
 }
 
-/// Why a USCC is wrong or doubtful.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Error {
-    /// Not 18 chars after compaction. Certain.
-    Length { found: usize },
-    /// A char not allowed at this (1-based) position. Certain.
-    Character { position: usize, found: char },
-    /// The check char does not match chars 1–17. Certain.
-    Checksum { expected: char, found: char },
-    /// The check char does not match, in a Xiamen code (`3502xx`) where legacy codes are
-    /// reported to break the rule. Same code as `Checksum`; uncertain.
-    LegacyRegionChecksum { expected: char, found: char },
-    /// Chars 9–17 are not a valid organisation code. Uncertain.
-    EmbeddedOrgCode { expected: char, found: char },
-    /// Chars 1–2 are not in the §2.3 table. Uncertain.
-    UnknownKind { authority: char, category: char },
-}
-
-impl Error {
-    pub fn code(&self) -> &'static str {
-        match self {
-            Error::Length { .. } => "uscc.length",
-            Error::Character { .. } => "uscc.format",
-            Error::Checksum { .. } | Error::LegacyRegionChecksum { .. } => "uscc.checksum",
-            Error::EmbeddedOrgCode { .. } => "uscc.org_code_checksum",
-            Error::UnknownKind { .. } => "uscc.kind_unknown",
-        }
-    }
-
-    pub fn params(&self) -> Params {
-        match self {
-            Error::Length { found } => length_params(*found, LENGTH),
-            Error::Character { position, found } => character_params(*position, *found),
-            Error::Checksum { expected, found }
-            | Error::LegacyRegionChecksum { expected, found }
-            | Error::EmbeddedOrgCode { expected, found } => checksum_params(*expected, *found),
-            Error::UnknownKind {
-                authority,
-                category,
-            } => {
-                params!["authority" => *authority, "category" => *category]
-            }
-        }
-    }
-
-    pub fn is_certain(&self) -> bool {
-        matches!(
-            self,
-            Error::Length { .. } | Error::Character { .. } | Error::Checksum { .. }
-        )
-    }
-}
-
-impl_finding!(Error);
+/// The USCC's codes. Length, format and checksum are certain (but for the Xiamen checksum, a
+/// warning); the embedded organisation code and the kind are warnings (see the module doc).
+pub const ID: Identifier = identifier!(uscc: length, format, checksum, org_code_checksum, kind_unknown).of_length(Expected::Exactly(LENGTH));
 
 /// Normalises input: trims, folds full width, removes spaces and hyphens, upper-cases.
 pub fn compact(input: &str) -> String {
@@ -209,19 +157,19 @@ impl Fields {
 ///
 /// # Errors
 ///
-/// [`Error::Length`], [`Error::Character`], [`Error::Checksum`]: the certain failures.
+/// `length`, `format`, `checksum`: the certain failures.
 pub fn validate(input: &str) -> Result<Valid, Error> {
     let number = compact(input);
     let found = char_len(&number);
     if found != LENGTH {
-        return Err(Error::Length { found });
+        return Err(ID.error(Kind::Length { found }));
     }
     if let Some((position, found)) = first_bad_char(&number) {
-        return Err(Error::Character { position, found });
+        return Err(ID.error(Kind::Format { position, found }));
     }
     // Neither `?` can fire: the length and every char were checked above.
-    let fields = Fields::of(&number).ok_or(Error::Length { found })?;
-    let expected = check_char(&fields.body).ok_or(Error::Length { found })?;
+    let fields = Fields::of(&number).ok_or(ID.error(Kind::Length { found }))?;
+    let expected = check_char(&fields.body).ok_or(ID.error(Kind::Length { found }))?;
     let Fields {
         authority,
         category,
@@ -234,16 +182,13 @@ pub fn validate(input: &str) -> Result<Valid, Error> {
     let mut warnings = Vec::new();
     if expected != found {
         if !region.starts_with(LEGACY_CHECKSUM_REGION) {
-            return Err(Error::Checksum { expected, found });
+            return Err(ID.error(Kind::Checksum { expected, found }));
         }
-        warnings.push(Error::LegacyRegionChecksum { expected, found });
+        warnings.push(ID.warning(Kind::Checksum { expected, found }));
     }
     warnings.extend(embedded_org_code_warning(&org));
     if category_key(authority, category).is_none() {
-        warnings.push(Error::UnknownKind {
-            authority,
-            category,
-        });
+        warnings.push(ID.warning(Kind::KindUnknown { authority, category }));
     }
     Ok(Valid {
         number,
@@ -260,7 +205,7 @@ fn embedded_org_code_warning(org: &str) -> Option<Error> {
     let body: String = org.chars().take(8).collect();
     let found = org.chars().nth(8)?;
     let expected = org_code::check_char(&body)?;
-    (expected != found).then_some(Error::EmbeddedOrgCode { expected, found })
+    (expected != found).then(|| ID.warning(Kind::OrgCodeChecksum { expected, found }))
 }
 
 /// `true` only for a USCC with no error and no warning.
@@ -316,11 +261,14 @@ pub fn fits_entity_type(valid: &Valid, entity_type: &str) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{substitute, 
-        assert_in_catalogue, full_width, hostile_inputs, substitutions,
-    };
+    use super::super::test_support::{substitute, full_width, hostile_inputs, substitutions};
     use super::*;
     use proptest::prelude::*;
+
+    /// The kind of a failure, which is what these tests state.
+    fn kind<T>(result: Result<T, Error>) -> Result<T, Kind> {
+        result.map_err(|e| e.kind)
+    }
 
     /// Valid and warning-free.
     fn assert_clean(number: &str) {
@@ -362,11 +310,8 @@ mod tests {
     fn invalid_examples_from_spec() {
         // §2.4.1: computed check `W`; the org part would need `X`.
         assert_eq!(
-            validate("12100000400000516E"),
-            Err(Error::Checksum {
-                expected: 'W',
-                found: 'E'
-            })
+            kind(validate("12100000400000516E")),
+            Err(Kind::Checksum { expected: 'W', found: 'E' })
         );
         assert!(embedded_org_code_warning("400000516").is_some());
         for bad in ["I", "O", "Z", "S", "V"] {
@@ -386,30 +331,21 @@ mod tests {
         assert_clean("9 1 110000 600037341L");
         assert_clean("91 110000 600037341L");
         assert_eq!(compact("9 1 110000 600037341L"), "91110000600037341L");
-        assert_eq!(validate("12345"), Err(Error::Length { found: 5 }));
+        assert_eq!(kind(validate("12345")), Err(Kind::Length { found: 5 }));
         assert_eq!(
-            validate("9111000060003IOZSV"),
-            Err(Error::Character {
-                position: 14,
-                found: 'I'
-            })
+            kind(validate("9111000060003IOZSV")),
+            Err(Kind::Format { position: 14, found: 'I' })
         );
         assert_eq!(
-            validate("91110000600037341N"),
-            Err(Error::Checksum {
-                expected: 'L',
-                found: 'N'
-            })
+            kind(validate("91110000600037341N")),
+            Err(Kind::Checksum { expected: 'L', found: 'N' })
         );
         // stdnum rejects `A1110000600037341L` because char 1 is not a digit. The standard
         // allows `A` (军队事业单位); here it fails on its check char instead (`K`).
         assert_eq!(check_char("A1110000600037341"), Some('K'));
         assert_eq!(
-            validate("A1110000600037341L"),
-            Err(Error::Checksum {
-                expected: 'K',
-                found: 'L'
-            })
+            kind(validate("A1110000600037341L")),
+            Err(Kind::Checksum { expected: 'K', found: 'L' })
         );
     }
 
@@ -487,17 +423,9 @@ mod tests {
         let warnings = valid.map(|v| v.warnings);
         assert_eq!(
             warnings,
-            Ok(vec![Error::LegacyRegionChecksum {
-                expected: 'F',
-                found: '9'
-            }])
+            Ok(vec![ID.warning(Kind::Checksum { expected: 'F', found: '9' })])
         );
         assert!(!is_valid("91350203M0001QKT19"));
-        assert!(!Error::LegacyRegionChecksum {
-            expected: 'F',
-            found: '9'
-        }
-        .is_certain());
         // Outside 3502 the same mistake is an error.
         assert_eq!(
             validate("91350103M0001QKT19").map_err(|e| e.code()),
@@ -516,10 +444,7 @@ mod tests {
         let valid = validate(&format!("{body}{check}"));
         assert_eq!(
             valid.map(|v| v.warnings),
-            Ok(vec![Error::EmbeddedOrgCode {
-                expected: '1',
-                found: '2'
-            }])
+            Ok(vec![ID.warning(Kind::OrgCodeChecksum { expected: '1', found: '2' })])
         );
         let body = "B5110000600037341";
         let Some(check) = check_char(body) else {
@@ -528,10 +453,7 @@ mod tests {
         let valid = validate(&format!("{body}{check}"));
         assert_eq!(
             valid.map(|v| v.warnings),
-            Ok(vec![Error::UnknownKind {
-                authority: 'B',
-                category: '5'
-            }])
+            Ok(vec![ID.warning(Kind::KindUnknown { authority: 'B', category: '5' })])
         );
     }
 
@@ -586,24 +508,18 @@ mod tests {
 
     #[test]
     fn length_and_character_errors() {
-        assert_eq!(validate(""), Err(Error::Length { found: 0 }));
+        assert_eq!(kind(validate("")), Err(Kind::Length { found: 0 }));
         assert_eq!(
-            validate("330108000003512"),
-            Err(Error::Length { found: 15 })
+            kind(validate("330108000003512")),
+            Err(Kind::Length { found: 15 })
         );
         assert_eq!(
-            validate("9é110000600037341L"),
-            Err(Error::Character {
-                position: 2,
-                found: 'é'
-            })
+            kind(validate("9é110000600037341L")),
+            Err(Kind::Format { position: 2, found: 'é' })
         );
         assert_eq!(
-            validate("911A0000600037341L"),
-            Err(Error::Character {
-                position: 4,
-                found: 'A'
-            })
+            kind(validate("911A0000600037341L")),
+            Err(Kind::Format { position: 4, found: 'A' })
         );
         for input in hostile_inputs() {
             assert!(validate(&input).is_err(), "{input:?}");
@@ -614,43 +530,6 @@ mod tests {
     fn every_substitution_of_an_example_fails() {
         for changed in substitutions("91110000600037341L", ALPHABET) {
             assert!(validate(&changed).is_err(), "{changed}");
-        }
-    }
-
-    #[test]
-    fn every_error_has_a_message() {
-        let all = [
-            Error::Length { found: 3 },
-            Error::Character {
-                position: 2,
-                found: 'é',
-            },
-            Error::Checksum {
-                expected: 'X',
-                found: '1',
-            },
-            Error::LegacyRegionChecksum {
-                expected: 'X',
-                found: '1',
-            },
-            Error::EmbeddedOrgCode {
-                expected: 'X',
-                found: '1',
-            },
-            Error::UnknownKind {
-                authority: 'B',
-                category: '5',
-            },
-        ];
-        for error in &all {
-            assert_in_catalogue(error);
-        }
-        let certain: Vec<bool> = all.iter().map(Error::is_certain).collect();
-        assert_eq!(certain, [true, true, true, false, false, false]);
-        // The names of authorities and categories are catalogue entries without params.
-        let keys = AUTHORITIES.iter().map(|(_, key)| *key).chain(CATEGORIES.iter().map(|(_, _, key)| *key));
-        for key in keys {
-            crate::ids::test_support::assert_renders(key, &Params::default());
         }
     }
 
