@@ -41,6 +41,9 @@ pub struct RulesInfo {
     /// The app-name word lists (not in a build without `forms`, which checks no app).
     #[cfg(feature = "forms")]
     pub app_names: RuleSet,
+    /// The app platforms and their spellings (not in a build without `forms`).
+    #[cfg(feature = "forms")]
+    pub app_platforms: RuleSet,
     /// The authorities and categories of a USCC's first two characters (not in a build
     /// without `forms`, which checks no certificate).
     #[cfg(feature = "forms")]
@@ -94,6 +97,8 @@ pub fn rules_info() -> RulesInfo {
         website_names: RuleSet { version: rules::WEBSITE_NAMES_VERSION, source: rules::WEBSITE_NAMES_SOURCE },
         #[cfg(feature = "forms")]
         app_names: RuleSet { version: rules::APP_NAMES_VERSION, source: rules::APP_NAMES_SOURCE },
+        #[cfg(feature = "forms")]
+        app_platforms: RuleSet { version: rules::APP_PLATFORMS_VERSION, source: rules::APP_PLATFORMS_SOURCE },
         #[cfg(feature = "forms")]
         uscc_kinds: RuleSet { version: crate::ids::uscc::KINDS_VERSION, source: crate::ids::uscc::KINDS_SOURCE },
         #[cfg(feature = "forms")]

@@ -226,6 +226,16 @@ struct Profiles {
     province: std::collections::BTreeMap<String, Profile>,
 }
 
+/// `app-platforms.toml`: each platform's key and its spellings (no `deny_unknown_fields`:
+/// the keys are the platforms).
+#[derive(Deserialize)]
+struct AppPlatforms {
+    version: String,
+    source: String,
+    #[serde(flatten)]
+    spellings: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AppNames {
@@ -326,6 +336,19 @@ pub fn bake(dir: &Path) -> String {
     for (name, list) in [("APP_NAME_PLACEHOLDERS", &app_names.placeholders), ("APP_NAME_MARKETING_WORDS", &app_names.marketing_words)] {
         writeln!(out, "pub(crate) static {name}: [&str; {}] = {:?};", list.len(), list).ok();
     }
+
+    // App platforms: each platform's key and its spellings, lower-case as they are compared.
+    let platforms: AppPlatforms = load(&dir.join("app-platforms.toml"));
+    writeln!(out, "pub(crate) const APP_PLATFORMS_VERSION: &str = {:?};", platforms.version).ok();
+    writeln!(out, "pub(crate) const APP_PLATFORMS_SOURCE: &str = {:?};", platforms.source).ok();
+    writeln!(out, "pub(crate) static APP_PLATFORM_SPELLINGS: [(&str, &[&str]); {}] = [", platforms.spellings.len()).ok();
+    for (key, spellings) in &platforms.spellings {
+        for spelling in spellings {
+            assert!(spelling.trim() == spelling && spelling.to_lowercase() == *spelling, "app-platforms.toml: {key}: {spelling:?} is not trimmed and lower-case");
+        }
+        writeln!(out, "    ({key:?}, &{spellings:?}),").ok();
+    }
+    writeln!(out, "];").ok();
 
     // Certificate types. A number format is a variant of `NumberFormat` (src/rules.rs), the one
     // list of them: a format the enum lacks fails to compile in src/generated/rules.rs.
@@ -519,7 +542,18 @@ pub fn typescript(dir: &Path) -> String {
 struct MobileSegments {
     version: String,
     source: String,
+    carriers: Vec<Named>,
+    lines: Vec<Named>,
     segments: Vec<MobileSegment>,
+}
+
+/// A carrier or a kind of line: its key, its Chinese name, and what it is.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    key: String,
+    zh: String,
+    about: String,
 }
 
 #[derive(Deserialize)]
@@ -531,13 +565,37 @@ struct MobileSegment {
     line: String,
 }
 
-/// `mobile-segments.toml` → the segment table of `src/fields/mobile.rs` (`mobile_segments.rs`,
-/// included where `Carrier`, `LineType` and the row constructor `s` are in scope).
+/// `pub enum {name}` of the `named` keys, with `as_str` (the key) and `name_zh`.
+fn named_enum(out: &mut String, name: &str, what: &str, named: &[Named]) {
+    writeln!(out, "/// {what}").ok();
+    writeln!(out, "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]").ok();
+    writeln!(out, "pub enum {name} {{").ok();
+    for n in named {
+        writeln!(out, "    /// {}\n    {},", n.about, variant(&n.key)).ok();
+    }
+    writeln!(out, "}}\n\nimpl {name} {{").ok();
+    for (function, doc) in [("as_str", "The key reports carry"), ("name_zh", "The Chinese name")] {
+        writeln!(out, "    /// {doc}.\n    pub fn {function}(self) -> &'static str {{\n        match self {{").ok();
+        for n in named {
+            let text = if function == "as_str" { &n.key } else { &n.zh };
+            writeln!(out, "            {name}::{} => {text:?},", variant(&n.key)).ok();
+        }
+        writeln!(out, "        }}\n    }}").ok();
+    }
+    writeln!(out, "}}").ok();
+}
+
+/// `mobile-segments.toml` → the `Carrier` and `LineType` enums and the segment table of
+/// `src/fields/mobile.rs` (`mobile_segments.rs`, included where the row type `Segment` and its
+/// constructor `s` are in scope).
 pub fn mobile_segments(dir: &Path) -> String {
     let table: MobileSegments = load(&dir.join("mobile-segments.toml"));
     let mut out = String::new();
     writeln!(out, "pub(crate) const VERSION: &str = {:?};", table.version).ok();
     writeln!(out, "pub(crate) const SOURCE: &str = {:?};", table.source).ok();
+    named_enum(&mut out, "Carrier", "The carrier that was allocated the segment.", &table.carriers);
+    named_enum(&mut out, "LineType", "What kind of line the segment is for.", &table.lines);
+    let known = |named: &[Named], key: &str| named.iter().any(|n| n.key == key);
     writeln!(out, "/// Sorted, disjoint.").ok();
     writeln!(out, "pub(super) static TABLE: &[Segment] = &[").ok();
     let mut previous: Option<&MobileSegment> = None;
@@ -552,8 +610,10 @@ pub fn mobile_segments(dir: &Path) -> String {
             let n = before.to.len().min(segment.from.len());
             assert!(before.to[..n] < segment.from[..n], "{what}: not after {}–{} (the table is sorted and disjoint)", before.from, before.to);
         }
+        assert!(known(&table.carriers, &segment.carrier), "{what}: carrier {:?} is not one of `carriers`", segment.carrier);
+        assert!(known(&table.lines, &segment.line), "{what}: line {:?} is not one of `lines`", segment.line);
         previous = Some(segment);
-        writeln!(out, "    s({:?}, {:?}, {}, {}),", segment.from, segment.to, variant(&segment.carrier), variant(&segment.line)).ok();
+        writeln!(out, "    s({:?}, {:?}, Carrier::{}, LineType::{}),", segment.from, segment.to, variant(&segment.carrier), variant(&segment.line)).ok();
     }
     writeln!(out, "];").ok();
     out

@@ -60,6 +60,9 @@ pub enum Platform {
 }
 
 impl Platform {
+    /// Every platform.
+    pub const ALL: [Platform; 3] = [Platform::Android, Platform::Ios, Platform::HarmonyOs];
+
     /// `android`, `ios`, `harmonyos` (the `platform` values of `docs/api.md`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -70,92 +70,8 @@ pub const CODES: &[&str] = &[
     "mobile.province_unchecked",
 ];
 
-/// The carrier that was allocated the segment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Carrier {
-    /// 中国移动.
-    ChinaMobile,
-    /// 中国联通.
-    ChinaUnicom,
-    /// 中国电信.
-    ChinaTelecom,
-    /// 中国广电 (192).
-    ChinaBroadnet,
-    /// 北京船舶通信导航有限公司 (maritime satellite, 1749).
-    MaritimeSatellite,
-    /// 工业和信息化部应急通信保障中心 (17406–17412).
-    EmergencyCommunications,
-    /// A segment the numbering plan allocates that the spec's carrier table does not name yet.
-    Unknown,
-}
-
-impl Carrier {
-    /// Stable identifier: `china_mobile`, `china_unicom`, `china_telecom`, `china_broadnet`,
-    /// `maritime_satellite`, `emergency_communications`, `unknown`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Carrier::ChinaMobile => "china_mobile",
-            Carrier::ChinaUnicom => "china_unicom",
-            Carrier::ChinaTelecom => "china_telecom",
-            Carrier::ChinaBroadnet => "china_broadnet",
-            Carrier::MaritimeSatellite => "maritime_satellite",
-            Carrier::EmergencyCommunications => "emergency_communications",
-            Carrier::Unknown => "unknown",
-        }
-    }
-
-    /// Chinese name: `中国移动`, …
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Carrier::ChinaMobile => "中国移动",
-            Carrier::ChinaUnicom => "中国联通",
-            Carrier::ChinaTelecom => "中国电信",
-            Carrier::ChinaBroadnet => "中国广电",
-            Carrier::MaritimeSatellite => "海事卫星通信",
-            Carrier::EmergencyCommunications => "应急通信",
-            Carrier::Unknown => "未知运营商",
-        }
-    }
-}
-
-/// What kind of line the segment is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum LineType {
-    /// 手机卡 of a basic carrier.
-    Basic,
-    /// 虚拟运营商 (MVNO) on the carrier's network.
-    Mvno,
-    /// 上网卡 / 数据卡 (data-plan card; SMS supported).
-    DataCard,
-    /// 卫星电话: 1349, 17400–17405 (天通), 1749 (maritime).
-    Satellite,
-    /// 应急通信: 17406–17412.
-    Emergency,
-}
-
-impl LineType {
-    /// `basic`, `mvno`, `data_card`, `satellite`, `emergency`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LineType::Basic => "basic",
-            LineType::Mvno => "mvno",
-            LineType::DataCard => "data_card",
-            LineType::Satellite => "satellite",
-            LineType::Emergency => "emergency",
-        }
-    }
-
-    /// `手机卡`, `虚拟运营商`, `数据卡`, `卫星电话`, `应急通信`.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            LineType::Basic => "手机卡",
-            LineType::Mvno => "虚拟运营商",
-            LineType::DataCard => "数据卡",
-            LineType::Satellite => "卫星电话",
-            LineType::Emergency => "应急通信",
-        }
-    }
-}
+/// The carriers and kinds of line of `data/rules/mobile-segments.toml`.
+pub use segments::{Carrier, LineType};
 
 /// A valid mobile number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -420,10 +336,6 @@ pub(crate) use segments::{SOURCE as SEGMENTS_SOURCE, VERSION as SEGMENTS_VERSION
 /// segments the numbering plan leaves out (149, 1749, 17406–17412); which numbers are mobiles
 /// is [`plan`]'s answer.
 mod segments {
-    use super::{Carrier, LineType};
-    use Carrier::*;
-    use LineType::*;
-
     /// The numbers whose first `from.len()` digits lie in `from..=to` (equal lengths).
     pub(super) struct Segment {
         pub from: &'static str,
@@ -436,7 +348,7 @@ mod segments {
         Segment { from, to, carrier, line }
     }
 
-    // `data/rules/mobile-segments.toml`, baked by `bake/` (VERSION, SOURCE, TABLE).
+    // `data/rules/mobile-segments.toml`, baked by `bake/` (VERSION, SOURCE, Carrier, LineType, TABLE).
     include!("../generated/mobile_segments.rs");
 
     /// The first `n` digits as ASCII, compared with a segment bound of the same length.

@@ -85,14 +85,11 @@ fn digest(
     }
 }
 
+/// The platform a console's spelling names (`data/rules/app-platforms.toml`).
 fn parse_platform(text: &str) -> Option<Platform> {
-    let t = text.trim().to_ascii_lowercase();
-    match t.as_str() {
-        "android" | "安卓" => Some(Platform::Android),
-        "ios" | "iphone" | "苹果" | "apple" => Some(Platform::Ios),
-        "harmonyos" | "harmony" | "鸿蒙" | "openharmony" => Some(Platform::HarmonyOs),
-        _ => None,
-    }
+    let spelling = text.trim().to_ascii_lowercase();
+    let (key, _) = rules::APP_PLATFORM_SPELLINGS.iter().find(|(_, spellings)| spellings.contains(&spelling.as_str()))?;
+    Platform::ALL.into_iter().find(|platform| platform.as_str() == *key)
 }
 
 /// AP5 [C] S20: no emoji, no placeholders; price and marketing words as warnings (the word
@@ -107,5 +104,24 @@ fn check_name(name: &str, path: &str, ctx: &mut Ctx) {
     }
     if let Some(word) = rules::APP_NAME_MARKETING_WORDS.iter().find(|w| name.contains(*w)) {
         fail(ctx, Severity::Warning, "marketing", Some(word));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_platform_is_spelt_by_its_key_and_every_key_is_a_platform() {
+        for platform in Platform::ALL {
+            assert_eq!(parse_platform(&format!(" {} ", platform.as_str().to_uppercase())), Some(platform));
+        }
+        for (key, spellings) in &rules::APP_PLATFORM_SPELLINGS {
+            for spelling in *spellings {
+                assert_eq!(parse_platform(spelling).map(Platform::as_str), Some(*key), "{spelling}");
+            }
+        }
+        assert_eq!(parse_platform("鸿蒙"), Some(Platform::HarmonyOs));
+        assert_eq!(parse_platform("windows"), None);
     }
 }

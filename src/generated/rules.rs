@@ -79,6 +79,13 @@ pub(crate) const APP_NAMES_VERSION: &str = "2026-11";
 pub(crate) const APP_NAMES_SOURCE: &str = "docs/rules.md §4 AP5 (S20)";
 pub(crate) static APP_NAME_PLACEHOLDERS: [&str; 8] = ["测试", "未命名", "新建应用", "test", "demo", "untitled", "app", "应用"];
 pub(crate) static APP_NAME_MARKETING_WORDS: [&str; 8] = ["免费", "最好", "最佳", "第一", "优惠", "打折", "限时", "特价"];
+pub(crate) const APP_PLATFORMS_VERSION: &str = "2026-11";
+pub(crate) const APP_PLATFORMS_SOURCE: &str = "docs/rules.md §4 AP3 (S20); the spellings seen in consoles";
+pub(crate) static APP_PLATFORM_SPELLINGS: [(&str, &[&str]); 3] = [
+    ("android", &["android", "安卓"]),
+    ("harmonyos", &["harmonyos", "harmony", "鸿蒙", "openharmony"]),
+    ("ios", &["ios", "iphone", "苹果", "apple"]),
+];
 pub(crate) const CERTIFICATE_TYPES_VERSION: &str = "2026-11";
 pub(crate) const CERTIFICATE_TYPES_SOURCE: &str = "docs/rules.md §2.2 (S22 UI option values, S23 Huawei enum, S24 WeChat)";
 pub(crate) static CERTIFICATE_TYPES: [CertificateTypeInfo; 27] = [

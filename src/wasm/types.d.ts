@@ -72,6 +72,8 @@ export interface RulesInfo {
   websiteNames: RuleSet;
   /** The app-name word lists; absent from `icp-precheck/domain`. */
   appNames?: RuleSet;
+  /** The app platforms and the spellings accepted for each; absent from `icp-precheck/domain`. */
+  appPlatforms?: RuleSet;
   /** The authorities and categories of a USCC's first two characters; absent from `icp-precheck/domain`. */
   usccKinds?: RuleSet;
   /** The carrier and kind of line of each mobile segment; absent from `icp-precheck/domain`. */
