@@ -31,22 +31,6 @@
 use super::normalize;
 use crate::base::{Param, Params};
 
-/// Every code this module produces (errors and warnings).
-pub const CODES: &[&str] = &[
-    "app.package_name_empty",
-    "app.package_name",
-    "app.package_name_segments",
-    "app.package_name_empty_segment",
-    "app.package_name_segment_start",
-    "app.package_name_length",
-    "app.package_name_keyword",
-    "app.certificate_empty",
-    "app.certificate_character",
-    "app.certificate_wrong_digest",
-    "app.certificate_md5",
-    "app.certificate_sha1",
-    "app.certificate_sha256",
-];
 
 /// The platform an identifier belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -736,9 +720,7 @@ mod tests {
                 produced.push(e.code());
             }
         }
-        for c in CODES {
-            assert!(produced.contains(c), "{c} not exercised");
-        }
+        crate::ids::test_support::assert_every_code_exercised(include_str!("app_id.rs"), &produced);
     }
 
     proptest! {

@@ -52,23 +52,6 @@
 use super::normalize;
 use crate::base::{Param, Params};
 
-/// Every code this module produces (errors and warnings), and the two that
-/// [`super::mobile_region`] gives the principal's number (`mobile.province`,
-/// `mobile.province_unchecked`).
-pub const CODES: &[&str] = &[
-    "mobile.format.empty",
-    "mobile.format",
-    "mobile.format.country_code",
-    "mobile.format.landline",
-    "mobile.format.segment",
-    "mobile.iot",
-    "mobile.format.service_number",
-    "mobile.unsupported_segment",
-    "mobile.satellite",
-    "mobile.unsupported_segment.emergency",
-    "mobile.province",
-    "mobile.province_unchecked",
-];
 
 /// The carriers and kinds of line of `data/rules/mobile-segments.toml`.
 pub use segments::{Carrier, LineType};
@@ -874,9 +857,8 @@ mod tests {
             crate::ids::test_support::assert_renders(finding.code(), &finding.params());
             produced.push(finding.code());
         }
-        for c in CODES {
-            assert!(produced.contains(c), "{c} not exercised");
-        }
+        crate::ids::test_support::assert_every_code_exercised(include_str!("mobile.rs"), &produced);
+        crate::ids::test_support::assert_every_code_exercised(include_str!("mobile_region.rs"), &produced);
     }
 
     proptest! {

@@ -44,24 +44,6 @@
 use super::normalize;
 use crate::base::{Param, Params};
 
-/// Every code this module produces (errors and warnings).
-pub const CODES: &[&str] = &[
-    "record_number.format.empty",
-    "record_number.format",
-    "record_number.format.province",
-    "record_number.format.province_missing",
-    "record_number.format.not_mainland",
-    "record_number.format.digits",
-    "record_number.format.missing_hao",
-    "record_number.format.sequence",
-    "record_number.format.suffix",
-    "record_number.format.trailing",
-    "record_number.legacy_prefix",
-    "record_number.legacy",
-    "record_number.legacy_license",
-    "record_number.year",
-    "record_number.county_code",
-];
 
 /// The province a record number's prefix names (`docs/rules.md` §5.1): the filing province of
 /// the options, whose current and legacy prefixes are data (`data/rules/provinces.toml`).
@@ -976,9 +958,7 @@ mod tests {
             .map(Error::code)
             .chain(warnings.iter().flatten().map(Warning::code))
             .collect();
-        for code in CODES {
-            assert!(produced.contains(code), "{code} not exercised");
-        }
+        crate::ids::test_support::assert_every_code_exercised(include_str!("record_number.rs"), &produced);
     }
 
     #[test]

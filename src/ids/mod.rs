@@ -482,6 +482,22 @@ pub(crate) mod test_support {
         }
     }
 
+    /// The codes a module's source names as string literals (the catalogue keys among them):
+    /// the codes it reports, read from the module itself rather than listed a second time.
+    pub(crate) fn codes_in_source(source: &'static str) -> Vec<&'static str> {
+        source.split('"').skip(1).step_by(2).filter(|literal| messages(literal).is_some()).collect()
+    }
+
+    /// Every code `source` names is among `produced`: the module's tests give each code a
+    /// worked example (and render it with [`assert_renders`]).
+    pub(crate) fn assert_every_code_exercised(source: &'static str, produced: &[&str]) {
+        let codes = codes_in_source(source);
+        assert!(!codes.is_empty(), "no code found in the module's source");
+        for code in codes {
+            assert!(produced.contains(&code), "{code} has no worked example");
+        }
+    }
+
     /// [`assert_renders`] for a finding: its code with its params.
     pub(crate) fn assert_in_catalogue(finding: &dyn Finding) {
         assert_renders(finding.code(), &finding.params());
