@@ -144,7 +144,7 @@ impl PackageNameWarning {
     }
 }
 
-crate::ids::impl_finding!(PackageNameWarning, warning);
+super::impl_finding!(PackageNameWarning, warning);
 
 /// Why a string is not a package name for the platform (`docs/rules.md` §4 table).
 // Variant fields are described in the variant's doc; `value` is always the quoted input
@@ -226,7 +226,7 @@ impl PackageNameError {
     }
 }
 
-crate::ids::impl_finding!(PackageNameError);
+super::impl_finding!(PackageNameError);
 
 /// Java keywords and literals (JLS §3.9, §3.10.3, §3.10.7) that cannot be package
 /// segments.
@@ -451,7 +451,7 @@ impl DigestError {
     }
 }
 
-crate::ids::impl_finding!(DigestError);
+super::impl_finding!(DigestError);
 
 /// Splits a leading `MD5:` / `SHA1:` / `SHA-256 ` label off (folded, trimmed input).
 fn split_label(s: &str) -> (Option<DigestAlgorithm>, &str) {

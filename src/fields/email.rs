@@ -285,7 +285,7 @@ impl Error {
     }
 }
 
-crate::ids::impl_finding!(Error);
+super::impl_finding!(Error);
 
 /// RFC 5322 `atext`.
 fn is_atext(c: char) -> bool {

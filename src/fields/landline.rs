@@ -128,7 +128,7 @@ impl Error {
     }
 }
 
-crate::ids::impl_finding!(Error);
+super::impl_finding!(Error);
 
 /// A lexical piece of the normalised input.
 #[derive(Debug, Clone, PartialEq, Eq)]

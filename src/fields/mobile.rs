@@ -130,7 +130,7 @@ impl Warning {
     }
 }
 
-crate::ids::impl_finding!(Warning, warning);
+super::impl_finding!(Warning, warning);
 
 /// Why a string is not a usable mainland mobile number.
 // Variant fields are described in the variant's doc; `value` is always the quoted input
@@ -200,7 +200,7 @@ impl Error {
     }
 }
 
-crate::ids::impl_finding!(Error);
+super::impl_finding!(Error);
 
 /// Separators dropped by [`compact`]: whitespace, dashes, parentheses, dots.
 fn is_separator(c: char) -> bool {

@@ -32,6 +32,41 @@
 // the rest of the page's life): clippy refuses unwrap, expect, indexing and panics here.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::unreachable, clippy::todo, clippy::unimplemented))]
 
+/// Implements [`Finding`], `Display` and `std::error::Error` for a field module's error by
+/// delegating to its inherent `code`, `params` and `is_certain`; `impl_finding!(T, warning)`
+/// for a type of warnings only, which is never certain. With the identifiers' one `ids::Error`,
+/// the bridge from the checks to issues: `forms` reports any `&dyn Finding`.
+macro_rules! impl_finding {
+    ($ty:ty) => {
+        $crate::fields::impl_finding!($ty, |finding: &$ty| <$ty>::is_certain(finding));
+    };
+    ($ty:ty, warning) => {
+        $crate::fields::impl_finding!($ty, |_: &$ty| false);
+    };
+    ($ty:ty, $certain:expr) => {
+        impl $crate::ids::Finding for $ty {
+            fn code(&self) -> &'static str {
+                <$ty>::code(self)
+            }
+            fn params(&self) -> $crate::base::Params {
+                <$ty>::params(self)
+            }
+            fn is_certain(&self) -> bool {
+                ($certain)(self)
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                $crate::ids::write_finding(f, <$ty>::code(self), &<$ty>::params(self))
+            }
+        }
+
+        impl std::error::Error for $ty {}
+    };
+}
+pub(crate) use impl_finding;
+
 pub mod app_id;
 pub mod email;
 pub mod landline;

@@ -190,7 +190,7 @@ impl Warning {
     }
 }
 
-crate::ids::impl_finding!(Warning, warning);
+super::impl_finding!(Warning, warning);
 
 /// Why a string is not a record number. All variants are certain (`docs/rules.md` §5.2,
 /// §8.3 **[V]**).
@@ -273,7 +273,7 @@ impl Error {
     }
 }
 
-crate::ids::impl_finding!(Error);
+super::impl_finding!(Error);
 
 /// Normalises the input: trim, fold full-width characters, drop all whitespace, map
 /// dashes to `-`, upper-case ASCII letters, map traditional 備號證網 to 备号证网.

@@ -85,41 +85,6 @@ pub trait Finding {
     fn is_certain(&self) -> bool;
 }
 
-/// Implements [`Finding`], `Display` and `std::error::Error` for a field module's error by
-/// delegating to its inherent `code`, `params` and `is_certain`; `impl_finding!(T, warning)`
-/// for a type of warnings only, which is never certain. The one bridge from the identifier and
-/// field modules to issues: `forms` reports any `&dyn Finding`.
-macro_rules! impl_finding {
-    ($ty:ty) => {
-        $crate::ids::impl_finding!($ty, |finding: &$ty| <$ty>::is_certain(finding));
-    };
-    ($ty:ty, warning) => {
-        $crate::ids::impl_finding!($ty, |_: &$ty| false);
-    };
-    ($ty:ty, $certain:expr) => {
-        impl $crate::ids::Finding for $ty {
-            fn code(&self) -> &'static str {
-                <$ty>::code(self)
-            }
-            fn params(&self) -> $crate::base::Params {
-                <$ty>::params(self)
-            }
-            fn is_certain(&self) -> bool {
-                ($certain)(self)
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                $crate::ids::write_finding(f, <$ty>::code(self), &<$ty>::params(self))
-            }
-        }
-
-        impl std::error::Error for $ty {}
-    };
-}
-pub(crate) use impl_finding;
-
 /// `code (name=value, …)`: a language-neutral rendering for logs; users see the catalogue text.
 pub(crate) fn write_finding(
     f: &mut fmt::Formatter<'_>,
