@@ -12,7 +12,7 @@ source scripts/fuzz-common.sh
 fuzz_setup
 
 cd fuzz
-cargo +nightly fuzz build
+cargo +nightly fuzz build -s "$FUZZ_SANITIZER"
 targets=$(cargo +nightly fuzz list)
 failed=0
 for target in $targets; do
