@@ -59,7 +59,7 @@ test('rulesInfo: the same rule versions, without the forms-only data', () => {
   for (const key of Object.keys(b)) {
     if (key !== 'messageCount') assert.deepEqual(b[key], a[key], key);
   }
-  assert.deepEqual(Object.keys(a).filter((k) => !(k in b)).sort(), ['appNames', 'mobileSegments', 'phoneMetadata', 'registrarCount', 'registrars', 'usccKinds']);
+  assert.deepEqual(Object.keys(a).filter((k) => !(k in b)).sort(), ['appNames', 'appPlatforms', 'mobileSegments', 'phoneMetadata', 'registrarCount', 'registrars', 'usccKinds']);
   assert.ok(b.messageCount < a.messageCount, `${b.messageCount} messages of ${a.messageCount}`);
   assert.equal(typeof domain.validateFiling, 'undefined');
 });
