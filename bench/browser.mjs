@@ -1,17 +1,16 @@
 // Headless Chromium benchmark: the page bench/browser/page.mjs runs our checkDomain /
 // checkDomains and the bundled JS peers (bench/out/peers.js, from bench/build-peers.mjs) on the
 // same corpus, rounds interleaved; then cold start (module load + init + first answer) in fresh
-// pages. Served by scripts/serve.py on 127.0.0.1; the system's /usr/bin/chromium, never a
+// pages. Served by scripts/static-server.mjs on 127.0.0.1; the system's /usr/bin/chromium, never a
 // downloaded browser.
 //
 //   node bench/browser.mjs [--rounds 7] [--cold 15] [--pkg name=dir ...] [--json bench/out/browser.json]
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
+import { serve } from '../scripts/static-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -41,21 +40,8 @@ if (pkgs.length === 0) pkgs.push(['ours', '/pkg']);
 if (!existsSync(join(here, 'corpus.json'))) throw new Error('run `node bench/corpus.mjs` first');
 if (!existsSync(join(here, 'out', 'peers.js'))) throw new Error('run `node bench/build-peers.mjs` first');
 
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-const port = await freePort();
-const server = spawn('python3', [join(root, 'scripts/serve.py'), '--port', String(port)], {
-  env: { ...process.env, QUIET: '1' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise((ok) => server.stdout.once('data', ok));
-const base = `http://127.0.0.1:${port}/bench/browser/index.html`;
+const server = await serve();
+const base = `${server.url}/bench/browser/index.html`;
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'icp-bench-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
@@ -115,6 +101,6 @@ try {
   }
 } finally {
   await context.close();
-  server.kill();
+  await server.close();
   rmSync(userDataDir, { recursive: true, force: true });
 }

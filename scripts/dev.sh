@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/build-pkg.sh
 port=${PORT:-8000}
 echo "Demo page: http://127.0.0.1:$port/www/"
-exec python3 scripts/serve.py --port "$port"
+exec node scripts/static-server.mjs --port "$port"

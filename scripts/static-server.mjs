@@ -1,9 +1,10 @@
-// Serves the repository root on 127.0.0.1 from Node, for the tests and benchmarks that need
-// more than scripts/serve.py: a count of the requests for each path (did the engine fetch the
-// .wasm once?) and, with `brotli: true`, every compressible file brotli-encoded for clients
-// that accept it, as a CDN serves them (the phone-profile benchmark).
+// Serves the repository root on 127.0.0.1 only, with no caching (a rebuilt pkg/ is picked up
+// on reload) and the right type for .wasm: the demo page of scripts/dev.sh, the page and
+// package tests, and the benchmarks. It counts the requests for each path (did the engine
+// fetch the .wasm once?) and, with `brotli: true`, brotli-encodes every compressible file for
+// clients that accept it, as a CDN serves them (the phone-profile benchmark).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -30,6 +31,11 @@ export async function serve({ root = ROOT, brotli = false, port = 0 } = {}) {
     requests.set(pathname, (requests.get(pathname) ?? 0) + 1);
     const file = path.join(root, pathname.endsWith('/') ? `${pathname}index.html` : pathname);
     if (!file.startsWith(root + path.sep)) { response.writeHead(403).end(); return; }
+    // A folder asked for without its slash (`/www`): where its index page is, as a browser expects.
+    if (!pathname.endsWith('/') && (await stat(file).catch(() => null))?.isDirectory()) {
+      response.writeHead(301, { location: `${pathname}/` }).end();
+      return;
+    }
     let body;
     try { body = await readFile(file); } catch { response.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
     const ext = path.extname(file);

@@ -64,7 +64,7 @@ node_fail=$(grep -cE '^\s*not ok [0-9]+ ' "$report" || true)
 
 echo "== node --test tests/integrations/ (headless Chromium) =="
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-QUIET=1 python3 scripts/serve.py --port "$port" >"$log" 2>&1 &
+node scripts/static-server.mjs --port "$port" >"$log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do
   python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/examples/element/index.html', timeout=1)" 2>/dev/null && break
