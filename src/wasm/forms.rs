@@ -2,7 +2,7 @@
 //! `pkg/domain.js`'s module is built without. They convert and delegate as the domain exports do.
 
 use super::{call, to_js, to_value, to_value_with};
-use crate::input::MAX_ITEMS;
+use crate::input::{MAX_ITEMS, MAX_STRING};
 use crate::options::Date;
 use wasm_bindgen::prelude::*;
 
@@ -12,7 +12,7 @@ pub fn validate_entity(
     #[wasm_bindgen(unchecked_param_type = "Entity")] entity: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&entity, options, MAX_ITEMS, system_today(), crate::untyped::validate_entity_value)
+    call(&entity, MAX_STRING, options, system_today(), crate::untyped::validate_entity_value)
 }
 
 /// `validateWebsite(website, options?)`: one website entry.
@@ -21,7 +21,7 @@ pub fn validate_website(
     #[wasm_bindgen(unchecked_param_type = "Website")] website: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&website, options, MAX_ITEMS, system_today(), crate::untyped::validate_website_value)
+    call(&website, MAX_STRING, options, system_today(), crate::untyped::validate_website_value)
 }
 
 /// `validateApp(app, options?)`: one app with its platforms.
@@ -30,7 +30,7 @@ pub fn validate_app(
     #[wasm_bindgen(unchecked_param_type = "App")] app: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&app, options, MAX_ITEMS, system_today(), crate::untyped::validate_app_value)
+    call(&app, MAX_STRING, options, system_today(), crate::untyped::validate_app_value)
 }
 
 /// `validateFiling(filing, options?)`: everything, plus the rules that span fields.
@@ -39,7 +39,7 @@ pub fn validate_filing(
     #[wasm_bindgen(unchecked_param_type = "Filing")] filing: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    call(&filing, options, MAX_ITEMS, system_today(), crate::untyped::validate_filing_value)
+    call(&filing, MAX_STRING, options, system_today(), crate::untyped::validate_filing_value)
 }
 
 /// `parseRecordNumber(input, options?)`: an ICP or public-security record number.
@@ -49,7 +49,7 @@ pub fn parse_record_number(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     // Record numbers have no date rules: no `Date` is created for them.
-    call(&input, options, MAX_ITEMS, None, crate::untyped::parse_record_number_value)
+    call(&input, MAX_STRING, options, None, crate::untyped::parse_record_number_value)
 }
 
 /// `checkRegistration(registration, options?)`: domain verification of one registration, a
@@ -60,9 +60,7 @@ pub fn check_registration(
     #[wasm_bindgen(unchecked_param_type = "DomainRegistration | RdapAnswer | string")] registration: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RegistrationOptions")] options: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let options = options.unwrap_or(JsValue::UNDEFINED);
-    let value = to_value_with(&registration, MAX_ITEMS, MAX_REGISTRATION_TEXT);
-    to_js(&crate::untyped::check_registration_value(&value, &to_value(&options, MAX_ITEMS), system_today()))
+    call(&registration, MAX_REGISTRATION_TEXT, options, system_today(), crate::untyped::check_registration_value)
 }
 
 /// `parseWhois(text)`: what a WHOIS answer (CNNIC's or ICANN's format) says.

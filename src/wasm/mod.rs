@@ -88,7 +88,7 @@ pub fn check_domains(
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __checkDomainRendered, skip_typescript)]
 pub fn check_domain_rendered(input: JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    call(&input, options, MAX_ITEMS, None, crate::untyped::check_domain_value)
+    call(&input, MAX_STRING, options, None, crate::untyped::check_domain_value)
 }
 
 /// Options of `checkDomain(s)`, read once per call; bad options are warnings on every report.
@@ -264,20 +264,20 @@ fn with_encoder<R>(f: impl FnOnce(&mut transfer::Encoder) -> R) -> R {
     })
 }
 
-/// Every form export: convert the argument (reading up to `max_items` of an array; `undefined`
-/// and `null` are values like any other, answered with a report) and the options, check,
-/// convert back. A call with no argument at all is refused before it gets here
-/// (`scripts/patch-glue.mjs`), since wasm-bindgen passes it as `undefined`.
+/// Every export of a value and options: convert the argument (strings read up to
+/// `max_string` UTF-16 units; `undefined` and `null` are values like any other, answered with a
+/// report) and the options, check, convert back. A call with no argument at all is refused
+/// before it gets here (`scripts/patch-glue.mjs`), since wasm-bindgen passes it as `undefined`.
 /// `today` is the page's date for the checks with date rules, `None` for the others.
 fn call<R: Serialize>(
     value: &JsValue,
+    max_string: usize,
     options: Option<JsValue>,
-    max_items: usize,
     today: Option<Date>,
     check: fn(&Value, &Value, Option<Date>) -> R,
 ) -> Result<JsValue, JsValue> {
     let options = options.unwrap_or(JsValue::UNDEFINED);
-    to_js(&check(&to_value(value, max_items), &to_value(&options, MAX_ITEMS), today))
+    to_js(&check(&to_value_with(value, MAX_ITEMS, max_string), &to_value(&options, MAX_ITEMS), today))
 }
 
 /// `rulesInfo()`: versions and sources of every rule set in this build.
