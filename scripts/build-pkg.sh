@@ -69,7 +69,7 @@ cp "$cargo_out" "$raw_domain_wasm"
 data_files=(src/generated/server-regions.bin src/generated/mobile-regions.bin)
 
 # Everything below depends only on these; skip it when none changed.
-key=$( { sha256sum "$raw_wasm" "$raw_domain_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js pkg-src/* data/rdap/dns.json;
+key=$( { sha256sum "$raw_wasm" "$raw_domain_wasm" "${data_files[@]}" scripts/build-pkg.sh scripts/patch-glue.mjs scripts/inline-snippets.mjs scripts/wasm2js-module.mjs scripts/minify-js.mjs src/wasm/transfer.js src/generated/transfer-tables.js pkg-src/* data/rdap/dns.json;
          grep -m1 '^version' Cargo.toml; wasm-bindgen --version; node_modules/.bin/wasm-opt --version; } | sha256sum | cut -c1-16)
 if [ -f "$stage/.key" ] && [ "$(cat "$stage/.key")" = "$key" ]; then
   echo "== post-processing unchanged ($key), reusing $stage =="
@@ -109,8 +109,10 @@ else
   bindgen "$raw_domain_wasm" icp_precheck_domain 2
   # The snippets (src/wasm/transfer.js), minified and checked for ES2017 like the rest, go
   # into the glue: one module fewer to fetch before the first answer.
+  # Each is minified from its source (the path under the snippet's crate folder), so that the
+  # generated tables it imports (src/generated/transfer-tables.js) are bundled in.
   find "$stage/snippets" -name '*.js' | while read -r f; do
-    node scripts/minify-js.mjs "$f" "$f.min.js" && mv "$f.min.js" "$f"
+    node scripts/minify-js.mjs "${f#"$stage"/snippets/*/}" "$f"
   done
   node scripts/inline-snippets.mjs "$stage/icp_precheck.js" "$stage/icp_precheck_domain.js"
   cp pkg-src/index.js pkg-src/index.d.ts pkg-src/loader.js pkg-src/domain.js pkg-src/domain.d.ts pkg-src/js.js pkg-src/js.d.ts pkg-src/rdap.js pkg-src/rdap.d.ts pkg-src/data.js pkg-src/data.d.ts pkg-src/integrations.js pkg-src/integrations.d.ts pkg-src/element.js pkg-src/element.d.ts pkg-src/README.md "$stage/"

@@ -18,15 +18,10 @@ pub(crate) mod forms;
 
 pub use crate::value::{Value, MAX_BATCH, MAX_DEPTH, MAX_ITEMS, MAX_STRING, MAX_VALUES};
 
-/// The fields of an options object (docs/api.md "Options"), in the order `transfer.js`'s
-/// `optionsKey` writes them: the one list, which `src/wasm/` and the JavaScript side follow
-/// (`tests/transfer_protocol.rs` holds `transfer.js` and `types.d.ts` to it).
-pub const OPTION_NAMES: [&str; 5] = [LOCALE, PROVINCE, ENTITY_TYPE, PARTIAL, TODAY];
-const LOCALE: &str = "locale";
-const PROVINCE: &str = "province";
-const ENTITY_TYPE: &str = "entityType";
-const PARTIAL: &str = "partial";
-const TODAY: &str = "today";
+// The fields of an options object (docs/api.md "Options"): `OPTION_NAMES` and a constant for
+// each, from `src/wasm/protocol.toml`, whose order `transfer.js`'s `optionsKey` follows too
+// (`tests/transfer_protocol.rs` holds `types.d.ts`'s `Options` to it).
+include!("generated/options.rs");
 
 /// Reads a string field: `None` when absent; a `field.type` issue (and `None`) when it is
 /// something else; a `field.encoding` warning when it carried lone surrogates.

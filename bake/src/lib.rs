@@ -18,6 +18,7 @@
 //! | `phone.rs`: the numbering plan's automaton; `mobile-regions.bin` | `data/phone/` | [`phone`] |
 //! | `types.d.ts`: the TypeScript `EntityType` union of the package's typings | `data/rules/entity-types.toml` | [`rules`] |
 //! | `server-regions.bin`: the IP region table of `checkServer` | `data/server/` | [`server`] |
+//! | `transfer_protocol.rs`, `options.rs`, `transfer-tables.js`: the transfer protocol's tables, for Rust and for `transfer.js` | `src/wasm/protocol.toml` | [`transfer`] |
 //!
 //! The two `.bin` files are included natively and fetched by a page in WebAssembly (the package
 //! ships them as files). Any inconsistency in the data (a message without an English text, an IDN
@@ -32,6 +33,7 @@ pub mod psl;
 pub mod registrars;
 pub mod rules;
 pub mod server;
+pub mod transfer;
 pub mod uscc;
 
 /// Where the generated files live, relative to the repository's root.
@@ -47,6 +49,7 @@ pub struct Output {
 pub fn outputs(root: &Path) -> Vec<Output> {
     let data = root.join("data");
     let extra_zones = rules::extra_psl_zones(&data.join("rules/cn-zones.toml"));
+    let protocol = transfer::load(&root.join(transfer::PROTOCOL));
     vec![
         source("psl.rs", "psl.rs", "data/psl/public_suffix_list.dat, data/rules/cn-zones.toml", psl::bake(&data.join("psl/public_suffix_list.dat"), &extra_zones)),
         source("messages.rs", "catalogue.rs", "data/messages/*.toml", catalogue::bake(&data.join("messages"), None)),
@@ -58,6 +61,9 @@ pub fn outputs(root: &Path) -> Vec<Output> {
         source("registrars.rs", "registrars.rs", "data/registration/registrars.toml", registrars::bake(&data.join("registration/registrars.toml"))),
         source("phone.rs", "phone.rs", "data/phone/PhoneNumberMetadata-CN.xml", phone::bake(&data.join("phone"))),
         source("types.d.ts", "rules.rs", "data/rules/entity-types.toml", rules::typescript(&data.join("rules"))),
+        source("transfer_protocol.rs", "transfer.rs", "src/wasm/protocol.toml", transfer::rust_tables(&protocol)),
+        source("options.rs", "transfer.rs", "src/wasm/protocol.toml", transfer::rust_options(&protocol)),
+        source("transfer-tables.js", "transfer.rs", "src/wasm/protocol.toml", transfer::javascript(&protocol)),
         Output { name: "mobile-regions.bin", contents: phone::bake_regions(&data.join("phone"), &data.join("rules/provinces.toml")) },
         Output { name: "server-regions.bin", contents: server::bake(&data.join("server")) },
     ]

@@ -1,16 +1,15 @@
 // Reads the domain reports that src/wasm/transfer.rs writes into the module's memory and
 // builds docs/api.md's DomainReport objects from them (the protocol: docs/transfer.md; its tables
-// below are copies of transfer.rs's and input::OPTION_NAMES, held to them by
-// tests/transfer_protocol.rs). Texts that
-// are part of the input are sliced from the caller's own string, rule and catalogue texts are
+// are declared once, in src/wasm/protocol.toml, and generated for both sides). Texts that are
+// part of the input are sliced from the caller's own string, rule and catalogue texts are
 // decoded once and cached by address, and messages are filled from their cached templates, as
 // catalogue::render_with fills them in Rust.
 //
-// wasm-bindgen makes it a snippet the glue imports; scripts/build-pkg.sh minifies it and puts it
-// into the glue (scripts/inline-snippets.mjs), so pages fetch no extra module. Syntax: ES2017.
+// wasm-bindgen makes it a snippet the glue imports; scripts/build-pkg.sh minifies it from here,
+// bundling the generated tables in, and puts it into the glue (scripts/inline-snippets.mjs), so
+// pages fetch no extra module. Syntax: ES2017.
 
-const NULL = 0, INPUT = 1, FIELD = 2, BYTES = 3, STATIC = 4, NUMBER = 5, TEMPLATE = 6;
-const SEVERITY = ['error', 'warning'];
+import { NULL, INPUT, FIELD, BYTES, STATIC, NUMBER, TEMPLATE, SEVERITY, OPTION_NAMES, REPORT_FIELDS, domainReport } from '../generated/transfer-tables.js';
 
 const utf8 = new TextDecoder('utf-8');
 const toUtf8 = new TextEncoder();
@@ -42,7 +41,7 @@ function staticKey(ptr, len) {
 let at = 0;
 let bytesBase = 0;
 let input = '';
-let fields = [null, null, null, null, null, null, null, null];
+const fields = REPORT_FIELDS.map(() => null);
 
 function useMemory(memory) {
   // A grown WebAssembly memory detaches the old buffer; wasm2js's memory swaps in a new one.
@@ -156,23 +155,11 @@ function report(given) {
   at += 1;
   input = typeof given === 'string' ? given : '';
   const inputText = text();
-  for (let i = 0; i < 8; i++) fields[i] = text();
+  for (let i = 0; i < fields.length; i++) fields[i] = text();
   const count = header >>> 1;
   const issues = new Array(count);
   for (let i = 0; i < count; i++) issues[i] = issue();
-  return {
-    ok: (header & 1) === 1,
-    issues,
-    input: inputText,
-    host: fields[0],
-    ascii: fields[1],
-    unicode: fields[2],
-    registrable: fields[3],
-    registrableUnicode: fields[4],
-    suffix: fields[5],
-    tld: fields[6],
-    subdomain: fields[7],
-  };
+  return domainReport((header & 1) === 1, issues, inputText, fields);
 }
 
 /**
@@ -236,7 +223,6 @@ export function writeInputs(memory, inputs, read, start, end, status, ptr, capac
   return i - start;
 }
 
-const OPTION_NAMES = ['locale', 'province', 'entityType', 'partial', 'today'];
 const isOwnEnumerable = Object.prototype.propertyIsEnumerable;
 
 /**

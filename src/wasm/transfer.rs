@@ -19,8 +19,8 @@
 //! Reports that were rendered in Rust (wrong input types, bad options) cross the same way,
 //! their texts as bytes.
 //!
-//! The protocol is described in `docs/transfer.md`; `tests/transfer_protocol.rs` holds
-//! `transfer.js`'s copies of its tables to the ones here. Layout of one report, in words
+//! The protocol is described in `docs/transfer.md`; its tables are declared once, in
+//! `src/wasm/protocol.toml`, and generated for both sides. Layout of one report, in words
 //! (`transfer.js` reads it in the same order):
 //! ```text
 //! header                 ok | issue count << 1
@@ -38,13 +38,9 @@ use crate::domain::{Arg, DomainCheck, DomainReport, Source, Span};
 use crate::issue::{Issue, Param, Severity};
 use crate::options::Locale;
 
-const NULL: u32 = 0;
-const INPUT: u32 = 1;
-const FIELD: u32 = 2;
-const BYTES: u32 = 3;
-const STATIC: u32 = 4;
-const NUMBER: u32 = 5;
-const TEMPLATE: u32 = 6;
+// The text kinds, `severity_word` and `report_fields`, from `src/wasm/protocol.toml`, as
+// `transfer.js` reads them.
+include!("../generated/transfer_protocol.rs");
 
 /// The buffers reports are written into, reused from call to call.
 #[derive(Default)]
@@ -156,10 +152,7 @@ impl Encoder {
     }
 
     fn severity(&mut self, severity: Severity) {
-        self.words.push(match severity {
-            Severity::Error => 0,
-            Severity::Warning => 1,
-        });
+        self.words.push(severity_word(severity));
     }
 
     /// `span` of `check`, as a range of an earlier field where it lies in one, else of the
@@ -231,17 +224,7 @@ impl Encoder {
     pub(super) fn report(&mut self, report: &DomainReport) {
         self.words.push(u32::from(report.ok) | (word(report.issues.len()) << 1));
         self.bytes(&report.input);
-        let fields = [
-            &report.host,
-            &report.ascii,
-            &report.unicode,
-            &report.registrable,
-            &report.registrable_unicode,
-            &report.suffix,
-            &report.tld,
-            &report.subdomain,
-        ];
-        for field in fields {
+        for field in report_fields(report) {
             match field {
                 Some(text) => self.bytes(text),
                 None => self.text_ref(NULL, 0, 0),
