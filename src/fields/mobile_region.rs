@@ -276,7 +276,7 @@ impl Unchecked {
 // as [`normalize::excerpt`] shortens it.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Finding {
+pub enum ProvinceFinding {
     /// The number's home region is `region`, not the filing province `province` that asks
     /// for a local number (P4, [C] for Jiangsu: an error).
     OtherProvince { value: String, region: ProvinceCode, province: ProvinceCode },
@@ -284,24 +284,24 @@ pub enum Finding {
     Unchecked { value: String, province: ProvinceCode, reason: Unchecked },
 }
 
-impl Finding {
+impl ProvinceFinding {
     /// `mobile.province`, `mobile.province_unchecked`.
     pub fn code(&self) -> &'static str {
         match self {
-            Finding::OtherProvince { .. } => "mobile.province",
-            Finding::Unchecked { .. } => "mobile.province_unchecked",
+            ProvinceFinding::OtherProvince { .. } => "mobile.province",
+            ProvinceFinding::Unchecked { .. } => "mobile.province_unchecked",
         }
     }
 
     /// Named values for the message (province codes; the caller shows their names).
     pub fn params(&self) -> Params {
         match self {
-            Finding::OtherProvince { value, region, province } => Params(vec![
+            ProvinceFinding::OtherProvince { value, region, province } => Params(vec![
                 ("value", Param::from(value.clone())),
                 ("region", Param::from(region.to_string())),
                 ("province", Param::from(province.to_string())),
             ]),
-            Finding::Unchecked { value, province, reason } => Params(vec![
+            ProvinceFinding::Unchecked { value, province, reason } => Params(vec![
                 ("value", Param::from(value.clone())),
                 ("province", Param::from(province.to_string())),
                 ("reason", Param::from(reason.as_str())),
@@ -312,7 +312,7 @@ impl Finding {
     /// A number from another province breaks a confirmed rule (the profile only asks where
     /// the province states it); a check not made is a warning.
     pub fn is_certain(&self) -> bool {
-        matches!(self, Finding::OtherProvince { .. })
+        matches!(self, ProvinceFinding::OtherProvince { .. })
     }
 }
 
@@ -321,17 +321,17 @@ impl Finding {
 ///
 /// # Errors
 ///
-/// A [`Finding`] when the home region is another province, or when it cannot be told.
+/// A [`ProvinceFinding`] when the home region is another province, or when it cannot be told.
 /// `Ok` with the province when it is `province`.
-pub fn check_province(number: &str, province: ProvinceCode, data: Option<&MobileRegions<'_>>) -> Result<ProvinceCode, Finding> {
+pub fn check_province(number: &str, province: ProvinceCode, data: Option<&MobileRegions<'_>>) -> Result<ProvinceCode, ProvinceFinding> {
     let value = normalize::excerpt(number);
     let Some(data) = data else {
-        return Err(Finding::Unchecked { value, province, reason: Unchecked::DataUnavailable });
+        return Err(ProvinceFinding::Unchecked { value, province, reason: Unchecked::DataUnavailable });
     };
     match data.region(number) {
         Some(region) if region == province => Ok(region),
-        Some(region) => Err(Finding::OtherProvince { value, region, province }),
-        None => Err(Finding::Unchecked { value, province, reason: Unchecked::PrefixUnknown }),
+        Some(region) => Err(ProvinceFinding::OtherProvince { value, region, province }),
+        None => Err(ProvinceFinding::Unchecked { value, province, reason: Unchecked::PrefixUnknown }),
     }
 }
 
@@ -340,13 +340,13 @@ pub fn check_province(number: &str, province: ProvinceCode, data: Option<&Mobile
 pub(crate) mod tests_support {
     use super::*;
 
-    pub(crate) fn every_finding() -> Vec<Finding> {
+    pub(crate) fn every_finding() -> Vec<ProvinceFinding> {
         let js = ProvinceCode::new("JS");
         let bj = ProvinceCode::new("BJ");
         let (Some(js), Some(bj)) = (js, bj) else { return Vec::new() };
         vec![
-            Finding::OtherProvince { value: "13800138000".into(), region: bj, province: js },
-            Finding::Unchecked { value: "19912345678".into(), province: js, reason: Unchecked::PrefixUnknown },
+            ProvinceFinding::OtherProvince { value: "13800138000".into(), region: bj, province: js },
+            ProvinceFinding::Unchecked { value: "19912345678".into(), province: js, reason: Unchecked::PrefixUnknown },
         ]
     }
 }
@@ -419,7 +419,7 @@ mod tests {
         assert_eq!(check_province("13000251234", js, Some(&t)), Ok(js));
         assert_eq!(
             check_province("13800138000", js, Some(&t)),
-            Err(Finding::OtherProvince { value: "13800138000".into(), region: code("BJ"), province: js })
+            Err(ProvinceFinding::OtherProvince { value: "13800138000".into(), region: code("BJ"), province: js })
         );
         assert_eq!(
             check_province("19912345678", js, Some(&t)).map_err(|f| f.code()),

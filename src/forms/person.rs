@@ -104,14 +104,14 @@ pub(crate) fn check_mobile(text: &str, path: &str, ctx: &mut Ctx) -> Option<Stri
 /// province's number is an error ([C] S10), a number whose province cannot be told (no data
 /// yet in WebAssembly, a prefix the data does not place) a warning.
 fn check_mobile_province(number: Option<&str>, path: &str, ctx: &mut Ctx) {
-    use crate::fields::mobile_region::{check_province, installed, Finding, ProvinceCode};
+    use crate::fields::mobile_region::{check_province, installed, ProvinceCode, ProvinceFinding};
     let (Some(number), Some(province)) = (number, ctx.options.province) else { return };
     let Some(code) = ProvinceCode::new(province.code()).filter(|_| ctx.profile.principal_mobile_in_province) else { return };
     let Err(finding) = check_province(number, code, installed().as_ref()) else { return };
     let locale = ctx.issues.locale();
     let name = |c: &str| crate::options::Province::parse(c).map_or_else(|| c.to_owned(), |p| p.name(locale).to_owned());
     let mut display = params!["province" => name(province.code())];
-    if let Finding::OtherProvince { region, .. } = &finding {
+    if let ProvinceFinding::OtherProvince { region, .. } = &finding {
         display.0.push(("region", name(region.as_str()).into()));
     }
     let severity = if finding.is_certain() { Severity::Error } else { Severity::Warning };
