@@ -12,6 +12,14 @@
 #                                         change is sampled (one shard of them, by commit).
 #   bash scripts/mutants.sh shard K N     shard K of N of the whole library, recorded in
 #                                         mutants/shards/K-of-N.tsv (commit it)
+#   bash scripts/mutants.sh files NAME GLOB…
+#                                         the mutants of the files GLOB… match (`src/ids/*.rs`),
+#                                         recorded in mutants/shards/NAME.tsv (commit it): one
+#                                         module at a time, after a change to it
+#   bash scripts/mutants.sh since NAME BASE
+#                                         the mutants in code changed since BASE, all of them,
+#                                         recorded in mutants/shards/NAME.tsv (commit it): a
+#                                         session's change, tested whole
 #   bash scripts/mutants.sh summary       mutants/RESULTS.md from the recorded shards: caught,
 #                                         missed, unviable and timeouts per module, and every
 #                                         survivor with its reason if it is listed as equivalent
@@ -97,6 +105,34 @@ case $mode in
     echo "[mutants] recorded mutants/shards/$k-of-$n.tsv"
     bash "$0" summary
     ;;
+  files)
+    name=${2:?files NAME GLOB…}; shift 2
+    [ "$#" -gt 0 ] || { echo "usage: mutants.sh files NAME GLOB…" >&2; exit 2; }
+    mkdir -p mutants/shards
+    globs=()
+    for g in "$@"; do globs+=(--file "$g"); done
+    # The configuration's examine_globs would be added to these: the rest of it is kept.
+    grep -v '^examine_globs' .cargo/mutants.toml > "$out/files.toml"
+    status=0
+    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle || status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), files $*, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+      tsv "$out/files-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
+    echo "[mutants] recorded mutants/shards/$name.tsv"
+    bash "$0" summary
+    ;;
+  since)
+    name=${2:?since NAME BASE}; base=${3:?since NAME BASE}
+    mkdir -p mutants/shards
+    git diff "$base" -- src > "$out/since-$name.diff"
+    status=0
+    cargo mutants --in-diff "$out/since-$name.diff" --output "$out/since-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" || status=$?
+    if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), the change since $(git rev-parse --short "$base"), commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+      tsv "$out/since-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
+    echo "[mutants] recorded mutants/shards/$name.tsv"
+    bash "$0" summary
+    ;;
   summary)
     python3 - <<'PY'
 import collections, glob, os, re
@@ -108,6 +144,9 @@ for path in sorted(glob.glob("mutants/shards/*.tsv")):
         elif line.strip():
             outcome, name = line.rstrip("\n").split("\t", 1)
             rows.append((outcome, name))
+# A mutant recorded by more than one run (a shard and a module's run) counts once, as the
+# last file (in name order) has it.
+rows = list({name: (outcome, name) for outcome, name in rows}.values())
 equivalent = {}
 if os.path.exists("mutants/equivalent.txt"):
     for line in open("mutants/equivalent.txt", encoding="utf-8"):
@@ -121,8 +160,8 @@ for outcome, name in rows:
     if outcome == "missed" and name in equivalent:
         per[module]["equivalent"] += 1
 out = ["# Mutation testing: recorded results", "",
-       "Written by `bash scripts/mutants.sh summary` from `mutants/shards/`; each shard is one",
-       "`bash scripts/mutants.sh shard K N` run. Score = caught ÷ (caught + missed − equivalent).", "",
+       "Written by `bash scripts/mutants.sh summary` from `mutants/shards/`; each file is one",
+       "`bash scripts/mutants.sh shard K N` or `files NAME GLOB…` run. Score = caught ÷ (caught + missed − equivalent).", "",
        *headers, "", "| module | caught | missed | of them equivalent | unviable | timeout | score |", "|---|---:|---:|---:|---:|---:|---:|"]
 for module in sorted(per):
     c = per[module]
