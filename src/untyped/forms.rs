@@ -151,6 +151,27 @@ impl StringReport for forms::RecordNumberReport {
 mod tests {
     use super::*;
 
+    const WHOIS: &str = include_str!("../../tests/fixtures/registration/cnnic-google.cn.txt");
+    const RDAP: &str = include_str!("../../tests/fixtures/registration/rdap-bitcoin.top.json");
+
+    #[test]
+    fn parse_whois_reads_a_whole_string_only() {
+        assert_eq!(parse_whois_value(&Value::str(WHOIS)).domain.as_deref(), Some("google.cn"));
+        // Cut at the boundary, or not a string: nothing is read, and nothing is made up.
+        let cut = Value::String { text: WHOIS.to_owned(), lone_surrogates: false, cut_from: Some(WHOIS.len() + 1) };
+        assert_eq!(parse_whois_value(&cut), DomainRegistration::default());
+        assert_eq!(parse_whois_value(&Value::Number(1.0)), DomainRegistration::default());
+    }
+
+    #[test]
+    fn parse_rdap_reads_the_text_or_the_parsed_object() {
+        let from_text = parse_rdap_value(&Value::str(RDAP));
+        assert_eq!(from_text.domain.as_deref(), Some("bitcoin.top"));
+        let object = crate::registration::json::parse(RDAP).expect("the fixture is JSON");
+        assert_eq!(parse_rdap_value(&object), from_text);
+        assert_eq!(parse_rdap_value(&Value::Null), DomainRegistration::default());
+    }
+
     #[test]
     fn bad_options_never_make_a_form_or_a_record_number_fail() {
         let form = validate_entity_value(&Value::Object(vec![]), &Value::Number(1.0), None);
