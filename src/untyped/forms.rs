@@ -173,6 +173,25 @@ mod tests {
     }
 
     #[test]
+    fn a_form_of_the_wrong_type_is_one_issue_and_a_missing_one_is_checked_empty() {
+        // Not an object: `field.type` and nothing else (the empty form's required fields
+        // would only repeat it).
+        let wrong = validate_entity_value(&Value::Number(1.0), &Value::Undefined, None);
+        let codes: Vec<&str> = wrong.issues.iter().map(|i| i.code).collect();
+        assert_eq!(codes, ["field.type"]);
+        // Absent: the empty form is validated, so each required field is named.
+        let absent = validate_entity_value(&Value::Undefined, &Value::Undefined, None);
+        assert!(absent.issues.len() > 1 && absent.issues.iter().all(|i| i.code != "field.type"), "{:?}", absent.issues);
+    }
+
+    #[test]
+    fn a_record_number_with_lone_surrogates_says_so() {
+        let input = Value::String { text: "京ICP备12345678号-1".into(), lone_surrogates: true, cut_from: None };
+        let report = parse_record_number_value(&input, &Value::Undefined, None);
+        assert_eq!(report.issues.first().map(|i| i.code), Some("field.encoding"));
+    }
+
+    #[test]
     fn bad_options_never_make_a_form_or_a_record_number_fail() {
         let form = validate_entity_value(&Value::Object(vec![]), &Value::Number(1.0), None);
         assert!(form.issues.iter().any(|i| i.path == "options" && i.severity == crate::Severity::Warning));
