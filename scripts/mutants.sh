@@ -16,10 +16,11 @@
 #                                         the mutants of the files GLOB… match (`src/ids/*.rs`),
 #                                         recorded in mutants/shards/NAME.tsv (commit it): one
 #                                         module at a time, after a change to it
-#   bash scripts/mutants.sh since NAME BASE
+#   bash scripts/mutants.sh since NAME BASE [ARG…]
 #                                         the mutants in code changed since BASE, all of them,
 #                                         recorded in mutants/shards/NAME.tsv (commit it): a
-#                                         session's change, tested whole
+#                                         session's change, tested whole. ARG… go to cargo
+#                                         mutants (`--re 'parse_whois'`: re-test survivors)
 #   bash scripts/mutants.sh summary       mutants/RESULTS.md from the recorded shards: caught,
 #                                         missed, unviable and timeouts per module, and every
 #                                         survivor with its reason if it is listed as equivalent
@@ -122,11 +123,11 @@ case $mode in
     bash "$0" summary
     ;;
   since)
-    name=${2:?since NAME BASE}; base=${3:?since NAME BASE}
+    name=${2:?since NAME BASE}; base=${3:?since NAME BASE}; shift 3
     mkdir -p mutants/shards
     git diff "$base" -- src > "$out/since-$name.diff"
     status=0
-    cargo mutants --in-diff "$out/since-$name.diff" --output "$out/since-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" || status=$?
+    cargo mutants --in-diff "$out/since-$name.diff" --output "$out/since-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" "$@" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
     { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), the change since $(git rev-parse --short "$base"), commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
       tsv "$out/since-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"

@@ -274,6 +274,10 @@ mod tests {
         let length = SAMPLE.warning(Kind::Length { found: 3 });
         assert_eq!((length.code(), length.is_certain()), ("sample.length", false));
         assert_eq!(length.to_string(), "sample.length (found=3, expected=9)");
+        // What forms see through the trait is the same.
+        let as_finding: &dyn Finding = &length;
+        assert_eq!((as_finding.code(), as_finding.is_certain()), ("sample.length", false));
+        assert_eq!(as_finding.params(), length.params());
         // An undeclared kind falls back to the bare name, which no message has.
         assert_eq!(SAMPLE.error(Kind::Legacy).code(), "sample");
     }

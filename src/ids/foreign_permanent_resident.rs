@@ -271,6 +271,13 @@ mod tests {
         assert_eq!(valid.map(|v| v.birth_date), Ok(Some(date(2005, 6, 7))));
         let valid = validate(&with_check("CAN11003001011"), today());
         assert_eq!(valid.map(|v| v.birth_date), Ok(Some(date(1930, 1, 1))));
+        // Both centuries after `today`: the earlier one is named as the future date.
+        let past = date(1990, 1, 1);
+        let valid = validate(&with_check("CAN11009901011"), past);
+        assert_eq!(
+            valid.map(|v| (v.birth_date, v.warnings)),
+            Ok((None, vec![ID.warning(Kind::FutureBirthDate { date: date(1999, 1, 1), today: past })]))
+        );
     }
 
     #[test]
