@@ -1,5 +1,7 @@
 // Minifies one ES module with rolldown (installed with vite), for engines back to ES2017
-// (iOS 11 Safari, the first with ES modules): no syntax newer than that may appear.
+// (iOS 11 Safari, the first with ES modules): no syntax newer than that may appear. Its static
+// imports are bundled in; the JavaScript builds (`*_asm.js`), which the entries import only
+// where WebAssembly is missing, stay separate files.
 //
 //   node scripts/minify-js.mjs IN.js OUT.js
 import { build } from 'rolldown';
@@ -11,6 +13,7 @@ await build({
   platform: 'neutral',
   logLevel: 'warn',
   transform: { target: 'es2017' },
+  external: [/_asm\.js$/],
   output: { file: output, format: 'esm', minify: true, codeSplitting: false },
 });
 const code = readFileSync(output, 'utf8');

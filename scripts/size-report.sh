@@ -30,8 +30,8 @@ total() {   # label, files…
 echo "downloaded at run time:"
 total "  WebAssembly path" index.js icp_precheck.js ${snippet:+"$snippet"} icp_precheck_bg.wasm
 total "  JavaScript fallback path" index.js icp_precheck.js ${snippet:+"$snippet"} icp_precheck_asm.js
-total "  domain only (WebAssembly)" domain.js loader.js icp_precheck_domain.js icp_precheck_domain_bg.wasm
-total "  domain only (JavaScript)" domain.js loader.js icp_precheck_domain.js icp_precheck_domain_asm.js
+total "  domain only (WebAssembly)" domain.js icp_precheck_domain_bg.wasm
+total "  domain only (JavaScript)" domain.js icp_precheck_domain_asm.js
 
 if [ -n "${BR[icp_precheck_bg.wasm]:-}" ]; then
   budget=180000
