@@ -290,6 +290,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_past_the_range_of_f64_are_infinite_as_in_json_parse() {
+        // JavaScript's JSON.parse gives Infinity, -Infinity and 0 for these; serde_json refuses
+        // the first two ("number out of range"). The fuzz campaign's registration target found
+        // the last one.
+        let value = parse("[1e400, -1e400, 1e-400, 9.8e11111111101971543699]").expect("valid JSON");
+        let Value::Array { items, .. } = value else { panic!("an array") };
+        assert_eq!(items, [Value::Number(f64::INFINITY), Value::Number(f64::NEG_INFINITY), Value::Number(0.0), Value::Number(f64::INFINITY)]);
+    }
+
+    #[test]
     fn values() {
         let value = parse(r#" {"a": [1, -2.5e1, true, null, "x\"\u00e9\ud83d\ude00\ud800"], "b": {}} "#).expect("valid");
         let Value::Object(fields) = value else { panic!() };
