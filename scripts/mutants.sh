@@ -137,16 +137,26 @@ case $mode in
   summary)
     python3 - <<'PY'
 import collections, glob, os, re
-rows, headers = [], []
+import fnmatch
+rows, headers, whole = [], [], []   # whole: (globs, record) of each `files` run
 for path in sorted(glob.glob("mutants/shards/*.tsv")):
+    record = os.path.basename(path)
     for line in open(path, encoding="utf-8"):
         if line.startswith("#"):
-            headers.append(f"- `{os.path.basename(path)}`: {line[1:].strip()}")
+            headers.append(f"- `{record}`: {line[1:].strip()}")
+            files = re.search(r", files (.*?), commit ", line)
+            if files:
+                whole.append((files.group(1).split(), record))
         elif line.strip():
             outcome, name = line.rstrip("\n").split("\t", 1)
-            rows.append((outcome, name))
-# A mutant recorded by more than one run (a shard and a module's run) counts once, as the
-# last file (in name order) has it.
+            rows.append((outcome, name, record))
+# A `files` run tested those files whole, at its commit: it replaces what other runs recorded
+# of them (whose line numbers may have moved since). A mutant recorded twice otherwise counts
+# once, as the last file (in name order) has it.
+def superseded(name, record):
+    source = name.split(":", 1)[0]
+    return any(r != record and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
+rows = [(o, n) for o, n, r in rows if not superseded(n, r)]
 rows = list({name: (outcome, name) for outcome, name in rows}.values())
 equivalent = {}
 if os.path.exists("mutants/equivalent.txt"):
