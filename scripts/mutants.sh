@@ -115,7 +115,7 @@ case $mode in
     # The configuration's examine_globs would be added to these: the rest of it is kept.
     grep -v '^examine_globs' .cargo/mutants.toml > "$out/files.toml"
     status=0
-    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle || status=$?
+    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
     { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), files $*, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
       tsv "$out/files-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
