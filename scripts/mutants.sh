@@ -12,7 +12,7 @@
 #                                         change is sampled (one shard of them, by commit).
 #   bash scripts/mutants.sh shard K N     shard K of N of the whole library, recorded in
 #                                         mutants/shards/K-of-N.tsv (commit it)
-#   bash scripts/mutants.sh files NAME GLOB…
+#   bash scripts/mutants.sh files NAME GLOB… [-- ARG…]
 #                                         the mutants of the files GLOB… match (`src/ids/*.rs`),
 #                                         recorded in mutants/shards/NAME.tsv (commit it): one
 #                                         module at a time, after a change to it
@@ -110,14 +110,20 @@ case $mode in
     name=${2:?files NAME GLOB…}; shift 2
     [ "$#" -gt 0 ] || { echo "usage: mutants.sh files NAME GLOB…" >&2; exit 2; }
     mkdir -p mutants/shards
-    globs=()
-    for g in "$@"; do globs+=(--file "$g"); done
+    globs=() extra=()
+    while [ "$#" -gt 0 ]; do
+      if [ "$1" = -- ]; then shift; extra=("$@"); break; fi
+      globs+=(--file "$1"); shift
+    done
     # The configuration's examine_globs would be added to these: the rest of it is kept.
     grep -v '^examine_globs' .cargo/mutants.toml > "$out/files.toml"
     status=0
-    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" || status=$?
+    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" "${extra[@]}" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
-    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), files $*, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+    what="files ${globs[*]//--file/}"
+    # Only a run of every mutant of its files replaces earlier records of them (summary).
+    [ "${#extra[@]}" -eq 0 ] || what="some mutants (${extra[*]}) of ${globs[*]//--file/}"
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), $what, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
       tsv "$out/files-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
     echo "[mutants] recorded mutants/shards/$name.tsv"
     bash "$0" summary
@@ -144,18 +150,18 @@ for path in sorted(glob.glob("mutants/shards/*.tsv")):
     for line in open(path, encoding="utf-8"):
         if line.startswith("#"):
             headers.append(f"- `{record}`: {line[1:].strip()}")
-            files = re.search(r", files (.*?), commit ", line)
+            files = re.search(r"\d, files (.*?), commit ", line)
             if files:
                 whole.append((files.group(1).split(), record))
         elif line.strip():
             outcome, name = line.rstrip("\n").split("\t", 1)
             rows.append((outcome, name, record))
-# A `files` run tested those files whole, at its commit: it replaces what other runs recorded
-# of them (whose line numbers may have moved since). A mutant recorded twice otherwise counts
-# once, as the last file (in name order) has it.
+# A `files` run tested those files whole: it replaces what runs recorded before it (files
+# named earlier) of them, whose line numbers may have moved since. A mutant recorded twice
+# otherwise counts once, as the last file (in name order) has it.
 def superseded(name, record):
     source = name.split(":", 1)[0]
-    return any(r != record and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
+    return any(r > record and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
 rows = [(o, n) for o, n, r in rows if not superseded(n, r)]
 rows = list({name: (outcome, name) for outcome, name in rows}.values())
 equivalent = {}

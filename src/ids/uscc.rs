@@ -282,6 +282,11 @@ mod tests {
     fn worked_examples_from_spec() {
         // docs/rules.md §2.4.1 and §8.1.
         assert_eq!(check_char("91110000600037341"), Some('L'));
+        // Only a well-formed 17-char body has a check char: not one char short or long, not a
+        // letter among the region digits (chars 3–8), though it is in the alphabet.
+        assert_eq!(check_char("9111000060003734"), None);
+        assert_eq!(check_char("911100006000373411"), None);
+        assert_eq!(check_char("91A10000600037341"), None);
         for number in [
             "91110000600037341L",
             "91440300708461136T",
