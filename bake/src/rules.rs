@@ -16,8 +16,9 @@ fn a_label(name: &str) -> String {
     idna::domain_to_ascii_strict(name).unwrap_or_else(|_| panic!("{name:?} is not a valid IDN"))
 }
 
-/// `CamelCase` identifier of an entity-type key: `public_institution` → `PublicInstitution`.
-fn variant(key: &str) -> String {
+/// `CamelCase` identifier of a `snake_case` key: `public_institution` → `PublicInstitution`,
+/// `error` → `Error`.
+pub(crate) fn variant(key: &str) -> String {
     key.split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect()
 }
 

@@ -51,11 +51,6 @@ fn snake_case(camel: &str) -> String {
     out
 }
 
-/// `error` → `Error`.
-fn capitalised(name: &str) -> String {
-    name[..1].to_uppercase() + &name[1..]
-}
-
 /// The Rust side of `src/wasm/transfer.rs`, included where `Severity` and `DomainReport` are in scope.
 pub fn rust_tables(protocol: &Protocol) -> String {
     let mut out = String::from("// The kinds of a text.\n");
@@ -64,7 +59,7 @@ pub fn rust_tables(protocol: &Protocol) -> String {
     }
     writeln!(out, "\n/// The word of a severity.\nfn severity_word(severity: Severity) -> u32 {{\n    match severity {{").ok();
     for (i, severity) in protocol.severities.iter().enumerate() {
-        writeln!(out, "        Severity::{} => {i},", capitalised(severity)).ok();
+        writeln!(out, "        Severity::{} => {i},", crate::rules::variant(severity)).ok();
     }
     writeln!(out, "    }}\n}}\n").ok();
     let n = protocol.report_fields.len();
