@@ -57,8 +57,8 @@ impl Identifier {
     }
 
     /// The code of `kind` for this identifier. A kind the module did not declare has no
-    /// message; the identifier's own name stands in rather than a panic, and every module's
-    /// tests report each kind it returns through [`super::test_support::assert_in_catalogue`].
+    /// message; the identifier's own name stands in rather than a panic, and
+    /// `tests/properties.rs` fails on any finding a module returns with such a code.
     fn code(self, kind: &str) -> &'static str {
         self.codes
             .iter()
