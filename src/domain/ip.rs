@@ -245,6 +245,20 @@ mod tests {
         assert!(!ends_in_a_number("example.com"));
         assert!(!ends_in_a_number("example.0xg"));
         assert!(!ends_in_a_number("."));
+        // "0x" alone is hexadecimal with no digits, which the standard reads as 0: a number.
+        assert!(ends_in_a_number("example.0x"));
+        assert!(ends_in_a_number("example.0X"));
+    }
+
+    #[test]
+    fn a_number_too_big_for_32_bits_is_still_a_number() {
+        // The standard's number parser has no upper bound: a last label of 24 hex digits ends
+        // the host in a number (so the host is parsed as IPv4, and refused as out of range).
+        let huge = "example.0xffffffffffffffffffffffff";
+        assert!(ends_in_a_number(huge));
+        assert_eq!(parse_ipv4_number("0xffffffffffffffffffffffff"), Some(u64::from(u32::MAX) + 1));
+        assert_eq!(parse_ipv4_number("99999999999999999999999999"), Some(u64::from(u32::MAX) + 1));
+        assert_eq!(parse_ipv4(huge), None);
     }
 
     #[test]
