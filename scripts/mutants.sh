@@ -30,6 +30,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo-mutants >/dev/null || { echo "[mutants] cargo install cargo-mutants (a few minutes, once)"; scratch=$(mktemp -d); CARGO_TARGET_DIR=$scratch cargo install cargo-mutants; rm -rf "$scratch"; }
+# .cargo/mutants.toml runs each mutant's tests with cargo-nextest.
+command -v cargo-nextest >/dev/null || { echo "[mutants] cargo install cargo-nextest (a few minutes, once)"; scratch=$(mktemp -d); CARGO_TARGET_DIR=$scratch cargo install cargo-nextest --locked; rm -rf "$scratch"; }
 
 mode=${1:-diff}
 out=target/mutants
