@@ -269,6 +269,17 @@ mod tests {
         assert_eq!(parse_ipv6("fe80::1%eth0"), "fe80::1".parse().ok());
         assert_eq!(parse_ipv6("::ffff:192.168.0.1"), "::ffff:192.168.0.1".parse().ok());
         assert_eq!(parse_ipv6("1:2:3:4:5:6:7:8"), "1:2:3:4:5:6:7:8".parse().ok());
+        // "::" stands for at least one piece: with it, seven more are the most there can be.
+        assert_eq!(parse_ipv6("::1:2:3:4:5:6:7"), "0:1:2:3:4:5:6:7".parse().ok());
+        assert_eq!(parse_ipv6("1:2:3:4:5:6:7::"), "1:2:3:4:5:6:7:0".parse().ok());
+        assert_eq!(parse_ipv6("1::3:4:5:6:7:8"), "1:0:3:4:5:6:7:8".parse().ok());
+        for eight_and_compressed in ["::1:2:3:4:5:6:7:8", "1::2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::"] {
+            assert_eq!(parse_ipv6(eight_and_compressed), None, "{eight_and_compressed}");
+        }
+        // The numbers of an embedded IPv4 address are separated by dots and nothing else.
+        for bad in ["::1.2.3x4", "::1.2x3.4", "::1x2.3.4"] {
+            assert_eq!(parse_ipv6(bad), None, "{bad}");
+        }
         for bad in ["", ":1", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "::1.2.3", "::01.2.3.4", "::1.2.3.256", "1:2", "g::"] {
             assert_eq!(parse_ipv6(bad), None, "{bad}");
         }
