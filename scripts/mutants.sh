@@ -29,9 +29,18 @@
 # replace ... with ..."), then " # " and why the behaviour cannot differ.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v cargo-mutants >/dev/null || { echo "[mutants] cargo install cargo-mutants (a few minutes, once)"; scratch=$(mktemp -d); CARGO_TARGET_DIR=$scratch cargo install cargo-mutants; rm -rf "$scratch"; }
-# .cargo/mutants.toml runs each mutant's tests with cargo-nextest.
-command -v cargo-nextest >/dev/null || { echo "[mutants] cargo install cargo-nextest (a few minutes, once)"; scratch=$(mktemp -d); CARGO_TARGET_DIR=$scratch cargo install cargo-nextest --locked; rm -rf "$scratch"; }
+# cargo-mutants, and cargo-nextest, which .cargo/mutants.toml runs each mutant's tests with:
+# installed once, built in a scratch folder.
+install_once() {   # command, crate, cargo install options…
+  command -v "$1" >/dev/null && return
+  echo "[mutants] cargo install $2 (a few minutes, once)"
+  local scratch
+  scratch=$(mktemp -d)
+  CARGO_TARGET_DIR=$scratch cargo install "${@:2}"
+  rm -rf "$scratch"
+}
+install_once cargo-mutants cargo-mutants
+install_once cargo-nextest cargo-nextest --locked
 
 mode=${1:-diff}
 out=target/mutants
