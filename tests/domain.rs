@@ -183,3 +183,31 @@ fn the_length_limit_counts_characters() {
     assert!(!has_error(&check(&"例".repeat(limit)), "domain.too_long"));
     assert!(has_error(&check(&"例".repeat(limit + 1)), "domain.too_long"));
 }
+
+/// A label of letters, digits and hyphens longer than 63 octets is too long whatever else is
+/// wrong, and is said to be without decoding it: a pasted `xn--` label of thousands of letters
+/// (Punycode decoding is quadratic in its length) is answered as any other long label. A host
+/// whose last label is a number is still read as an address first, as a URL parser reads it.
+#[test]
+fn an_overlong_label_is_too_long_before_anything_else() {
+    let too_long = |input: &str| -> (String, String) {
+        let report = check(input);
+        let issue = report.issues.iter().find(|i| i.code == "domain.invalid").unwrap_or_else(|| panic!("{input}: {:?}", report.issues));
+        let param = |name: &str| issue.params.get(name).map(|p| p.to_string()).unwrap_or_default();
+        assert_eq!(param("rule"), "VerifyDnsLength", "{input}: {:?}", issue);
+        (param("label"), param("length"))
+    };
+    let long_a_label = format!("xn--{}", "a".repeat(3000));
+    assert_eq!(too_long(&format!("{long_a_label}.com")), (format!("xn--{}…", "a".repeat(20)), "3004".to_owned()));
+    // Not valid Punycode (`9` past the end overflows), and an empty label as well: the length
+    // is what is named.
+    assert_eq!(too_long(&format!("a..XN--{}9.cn", "z".repeat(70))).1, "75");
+    // Mapped first: full-width letters, the ligature "ﬁ" (two letters), an ideographic full
+    // stop, and a soft hyphen (ignored) are a long label of ASCII letters after mapping.
+    let mapped = format!("xn--{}ﬁ\u{00AD}{}。中国", "ａ".repeat(40), "b".repeat(30));
+    assert_eq!(too_long(&mapped), (format!("xn--{}…", "a".repeat(20)), "76".to_owned()));
+    // The last label is a number: an address to a URL parser, refused as one.
+    for input in [format!("{}.1", "a".repeat(70)), format!("{}.0x7f", "a".repeat(70)), format!("{}.１", "a".repeat(70))] {
+        assert!(has_error(&check(&input), "domain.ip_address"), "{input}: {:?}", check(&input).issues);
+    }
+}

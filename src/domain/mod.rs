@@ -154,7 +154,16 @@ fn analyse(c: &mut DomainCheck<'_>, options: &Options) {
     let is_plain = plain.is_some();
     let processed = match plain {
         Some(ascii) => Ok(ascii),
-        None => uts46::process(host),
+        None => match uts46::failure_without_idna(host) {
+            // Named without `idna` once it is clear that a URL parser would not read the host
+            // as an address: its last label, mapped, is no number (a label that is not ASCII
+            // becomes an `xn--` label or fails, and neither is a number).
+            Some((failure, mapped)) if !ip::ends_in_a_number(&mapped) => {
+                invalid(c, &failure, host_span);
+                return;
+            }
+            _ => uts46::process(host),
+        },
     };
     let ascii = match processed {
         Ok(ascii) => {
