@@ -12,6 +12,8 @@ source scripts/fuzz-common.sh
 fuzz_setup
 
 cd fuzz
+# The harness's own tests first (fuzz/src/lib.rs: what it builds is what the converter makes).
+cargo +nightly test --lib --quiet
 cargo +nightly fuzz build -s "$FUZZ_SANITIZER"
 targets=$(cargo +nightly fuzz list)
 failed=0

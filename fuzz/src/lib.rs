@@ -147,20 +147,23 @@ pub fn json_to_value(json: &serde_json::Value, depth: usize, max_items: usize) -
 
 /// A string as the converter reads it: cut after [`MAX_STRING`] UTF-16 code units.
 pub fn js_string(s: &str) -> Value {
-    let units = s.encode_utf16().count();
     let lone_surrogates = s.contains('\u{FFFD}');
-    if units <= MAX_STRING {
+    // A string has no more UTF-16 code units than UTF-8 bytes: a short one needs no counting,
+    // a long one is counted in one pass that also finds where it is cut.
+    if s.len() <= MAX_STRING {
         return Value::String { text: s.to_owned(), lone_surrogates, cut_from: None };
     }
-    let mut taken = 0;
-    let text: String = s
-        .chars()
-        .take_while(|c| {
-            taken += c.len_utf16();
-            taken <= MAX_STRING
-        })
-        .collect();
-    Value::String { text, lone_surrogates, cut_from: Some(units) }
+    let (mut units, mut cut) = (0, None);
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_STRING && cut.is_none() {
+            cut = Some(i);
+        }
+    }
+    match cut.and_then(|i| s.get(..i)) {
+        Some(text) => Value::String { text: text.to_owned(), lone_surrogates, cut_from: Some(units) },
+        None => Value::String { text: s.to_owned(), lone_surrogates, cut_from: None },
+    }
 }
 
 /// Runs every entry point of `icp_precheck::untyped` on `value` and `options` and checks
@@ -260,28 +263,74 @@ fn arbitrary_value(u: &mut Unstructured, depth: usize) -> arbitrary::Result<Valu
 }
 
 fn arbitrary_string(u: &mut Unstructured) -> arbitrary::Result<Value> {
-    let mut text = match u.int_in_range(0..=3u8)? {
+    let text = match u.int_in_range(0..=3u8)? {
         0 | 1 => (*u.choose(SAMPLES)?).to_owned(),
         2 => u.arbitrary::<String>()?,
         _ => format!("{}{}", u.choose(SAMPLES)?, u.arbitrary::<String>()?),
     };
+    let mut copies = 1;
     if u.ratio(1, 32)? {
-        // A long one: past the domain limit, and sometimes past the converter's cut.
-        let times = if u.arbitrary()? { 5_000 } else { 70_000 };
-        text = text.repeat(times.min(70_000 / text.len().max(1)).max(1));
+        // A long one: past the domain limit (13,000 bytes are more than 4,096 characters even
+        // of three bytes each), or past the converter's cut (70,000 bytes).
+        let bytes = if u.arbitrary()? { 13_000 } else { 70_000 };
+        copies = (bytes / text.len().max(1)).max(1);
     }
     let lone_surrogates = u.ratio(1, 16)?;
-    if lone_surrogates {
-        text.push('\u{FFFD}');
+    Ok(repeated_js_string(&text, copies, lone_surrogates))
+}
+
+/// [`js_string`] of `text` repeated `copies` times, then a U+FFFD for a lone surrogate if
+/// `lone_surrogates`: built and measured from one copy, since counting the UTF-16 code units
+/// of a long string char by char (instrumented for coverage) took most of the `value`
+/// target's time.
+fn repeated_js_string(text: &str, copies: usize, lone_surrogates: bool) -> Value {
+    let per_copy = text.encode_utf16().count();
+    let units = per_copy * copies + usize::from(lone_surrogates);
+    if units <= MAX_STRING {
+        let mut whole = text.repeat(copies);
+        if lone_surrogates {
+            whole.push('\u{FFFD}');
+        }
+        return Value::String { text: whole, lone_surrogates, cut_from: None };
     }
-    Ok(match js_string(&text) {
-        Value::String { text, cut_from, .. } => Value::String { text, lone_surrogates, cut_from },
-        other => other,
-    })
+    // Cut: the copies that fit whole, then what fits of the next one. (The U+FFFD, last, never
+    // fits: the string is longer than the cut without it.)
+    let whole_copies = MAX_STRING.checked_div(per_copy).unwrap_or(copies).min(copies);
+    let mut cut = text.repeat(whole_copies);
+    let mut room = MAX_STRING - per_copy * whole_copies;
+    for c in text.chars() {
+        if c.len_utf16() > room {
+            break;
+        }
+        room -= c.len_utf16();
+        cut.push(c);
+    }
+    Value::String { text: cut, lone_surrogates, cut_from: Some(units) }
 }
 
 impl<'a> Arbitrary<'a> for FuzzValue {
     fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
         arbitrary_value(u, 0).map(FuzzValue)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut for long strings gives what [`js_string`] gives for the whole string.
+    #[test]
+    fn a_repeated_string_is_cut_as_the_converter_cuts_it() {
+        for text in ["", "a", "例子", "a😀", "😀", "ab例😀c"] {
+            for copies in [1, 2, 1_000, 13_000, 32_768, 32_769, 70_000] {
+                for lone_surrogates in [false, true] {
+                    let mut whole = text.repeat(copies);
+                    if lone_surrogates {
+                        whole.push('\u{FFFD}');
+                    }
+                    assert_eq!(repeated_js_string(text, copies, lone_surrogates), js_string(&whole), "{text:?} × {copies}, {lone_surrogates}");
+                }
+            }
+        }
     }
 }
