@@ -343,6 +343,14 @@ pub(crate) mod normalize {
             // A letter is upper-cased; anything else stays for the check to refuse.
             assert_eq!(compact("9a-ß"), "9Aß");
         }
+
+        #[test]
+        fn fold_char_makes_full_width_forms_ascii() {
+            assert_eq!(super::fold_char('\u{3000}'), ' ');
+            assert_eq!(super::fold_char('１'), '1');
+            assert_eq!(super::fold_char('＠'), '@');
+            assert_eq!(super::fold_char('\u{FF00}'), '\u{FF00}');
+        }
     }
 }
 
@@ -486,6 +494,14 @@ pub(crate) mod tests {
         // 2026-11-28 was a Saturday, 2026-11-30 a Monday.
         let weekends: Vec<bool> = (27..=30).map(|day| d(2026, 11, day).is_weekend()).collect();
         assert_eq!(weekends, vec![false, true, true, false]);
+        // Across the 400-year cycle that starts on 2000-03-01 (2000 was a leap year), and
+        // across a century that is no leap year (2100).
+        assert_eq!(d(1999, 12, 31).days_until(d(2000, 3, 1)), 61);
+        assert_eq!(d(2100, 2, 28).days_until(d(2100, 3, 1)), 1);
+        assert_eq!(d(1949, 10, 1).days_until(d(2026, 12, 3)), 28_187);
+        // 1999-12-31 was a Friday, 2000-01-01 a Saturday; 2100-03-01 will be a Monday.
+        let weekends: Vec<bool> = [d(1999, 12, 31), d(2000, 1, 1), d(2100, 3, 1)].iter().map(|day| day.is_weekend()).collect();
+        assert_eq!(weekends, vec![false, true, false]);
     }
 
     #[test]
@@ -512,6 +528,13 @@ pub(crate) mod tests {
         assert!(Date::new(0, 1, 1).is_none());
         assert!(Date::new(1949, 12, 31) < Date::new(1950, 1, 1));
         assert_eq!(Date::parse_iso("2026-11-28"), Date::new(2026, 11, 28));
+        assert_eq!(Date::parse_iso("2026-11-28").map(|d| (d.year(), d.month(), d.day())), Some((2026, 11, 28)));
+        // Exactly three parts of 4, 2 and 2 digits.
+        assert_eq!(Date::parse_iso("2026-11-28-01"), None);
+        assert_eq!(Date::parse_iso("999-11-28"), None);
+        assert_eq!(Date::parse_iso("02026-11-28"), None);
+        assert_eq!(Date::parse_iso("2026-011-28"), None);
+        assert_eq!(Date::parse_iso("2026-11-028"), None);
         assert_eq!(Date::parse_iso(" 2026-02-30"), None);
         assert_eq!(Date::parse_iso("2026-1-28"), None);
         assert_eq!(Date::parse_iso("２０２６-11-28"), None);
@@ -547,6 +570,9 @@ pub(crate) mod tests {
         assert_eq!(digits_value("4x"), None);
         assert_eq!(digits_value("٤"), None); // Arabic-Indic digit: not ASCII
         assert_eq!(digits_value("9999999999"), None);
+        // Nine digits always fit a u32, and are read; ten are refused even when they would fit.
+        assert_eq!(digits_value("123456789"), Some(123_456_789));
+        assert_eq!(digits_value("1234567890"), None);
         assert_eq!(codepoint('\u{301}'), "U+0301");
         assert_eq!(codepoint('😀'), "U+1F600");
     }
