@@ -253,6 +253,12 @@ mod tests {
         // U=30 S=28 A=10 | 3 1 0 0 | 8 1 0 1 2 3 | 4 with weights 7 3 1 …
         // 210+84+10 + 21+3+0 + 0+24+1 + 0+3+2 + 21+12 = 391 → 1.
         assert_eq!(check_digit_2017("USA31008101234"), Some('1'));
+        // Only a body of the 2017 layout has a check digit: 14 characters, three capitals
+        // first. (ICAO's weights would give a digit for the others too.)
+        assert_eq!(check_digit_2017("USA3100810123"), None);
+        assert_eq!(check_digit_2017("USA310081012345"), None);
+        assert_eq!(check_digit_2017("usa31008101234"), None);
+        assert_eq!(check_digit_2017("1SA31008101234"), None);
         let valid = validate("USA310081012341", today());
         assert_eq!(
             valid,

@@ -195,6 +195,11 @@ mod tests {
             kind(validate("HAB123456")),
             Err(Kind::Format { position: 3, found: 'B' })
         );
+        // A character that is neither digit nor letter is named before a letter out of place.
+        assert_eq!(
+            kind(validate("H12B4#678")),
+            Err(Kind::Format { position: 6, found: '#' })
+        );
         assert_eq!(
             kind(validate("H1234é678")),
             Err(Kind::Format { position: 6, found: 'é' })
