@@ -9,6 +9,8 @@
 //! - `ascii_fast_path`: inputs that are already a plain ASCII LDH host (no scheme, no `xn--`).
 //! - `idn`: inputs with non-ASCII text or `xn--` labels.
 //! - `ip`: inputs refused as IP addresses (`domain.ip_address`).
+//! - `long`: [`long_inputs`], pastes of hundreds to thousands of characters that are no
+//!   domain, where a cost that grows faster than the input would show.
 //!
 //! `BENCH_QUICK=1` shortens measurement (used by `bench/run.sh --quick`).
 
@@ -37,6 +39,25 @@ fn is_plain_ascii_host(s: &str) -> bool {
         && s.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
+/// Long inputs of the kinds fuzzing found slow (quadratic Punycode decoding, a check per
+/// character): `xn--` labels of thousands of letters, long labels of one repeated character,
+/// right-to-left text, many labels.
+fn long_inputs() -> Vec<String> {
+    let mut inputs = Vec::new();
+    for n in [250, 1000, 4000] {
+        inputs.push(format!("xn--{}.com", "a".repeat(n)));
+        inputs.push(format!("{}.cn", "a".repeat(n)));
+        inputs.push(format!("{}.中国", "é".repeat(n / 2)));
+        inputs.push("中".repeat(n / 3));
+        inputs.push("\u{05D0}a".repeat(n / 2));
+        inputs.push("a\u{2028}".repeat(n / 2));
+    }
+    inputs.push(format!("xn--{}", "aé".repeat(900)));
+    inputs.push(format!("xn--{}ﬁ{}.cn", "f".repeat(900), "q".repeat(900)));
+    inputs.push(vec![format!("xn--{}", "a".repeat(60)); 30].join("."));
+    inputs
+}
+
 fn bench(c: &mut Criterion) {
     let inputs = corpus();
     let options = Options::default();
@@ -48,9 +69,11 @@ fn bench(c: &mut Criterion) {
     let ascii: Vec<&str> = inputs.iter().map(String::as_str).filter(|s| is_plain_ascii_host(s) && !ip.contains(s)).collect();
     let idn: Vec<&str> = inputs.iter().map(String::as_str).filter(|s| !s.is_ascii() || s.to_ascii_lowercase().contains("xn--")).collect();
     let all: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let long_owned = long_inputs();
+    let long: Vec<&str> = long_owned.iter().map(String::as_str).collect();
     let quick = std::env::var_os("BENCH_QUICK").is_some();
 
-    for (name, set) in [("corpus", &all), ("ascii_fast_path", &ascii), ("idn", &idn), ("ip", &ip)] {
+    for (name, set) in [("corpus", &all), ("ascii_fast_path", &ascii), ("idn", &idn), ("ip", &ip), ("long", &long)] {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Elements(set.len() as u64));
         group.sample_size(10);
@@ -99,6 +122,7 @@ fn dump(out: &std::path::Path) {
     inputs.push(format!("{}.com", "a".repeat(64)));
     inputs.push(format!("{}com", "abcdefghi.".repeat(25)));
     inputs.push(format!("{}com", "abcdefghi.".repeat(26)));
+    inputs.extend(long_inputs());
     let sets = [
         Options::default(),
         Options::default().with_locale(Locale::En).with_province(Province::parse("BJ").expect("BJ")),
