@@ -99,6 +99,11 @@ mod tests {
         assert_eq!(validate("E1234567").map(|v| v.prc), Ok(false));
         assert_eq!(validate("GA1234567").map(|v| v.prc), Ok(false));
         assert_eq!(validate("E123456789").map(|v| v.prc), Ok(false));
+        // The shape alone, on text that was not compacted: E, then a digit or a capital.
+        assert!(!is_prc_format("Ea1234567"));
+        assert!(!is_prc_format("E#1234567"));
+        assert!(is_valid("E12345678"));
+        assert!(!is_valid("E1234567#"));
     }
 
     #[test]

@@ -259,6 +259,9 @@ mod tests {
             Err(Kind::Length { found: 15 })
         );
         assert_eq!(upgrade("61010462092769X"), None);
+        // Only 15 digits are a first-generation number: not 14, not 16.
+        assert_eq!(upgrade("61010462092769"), None);
+        assert_eq!(upgrade("6101046209276901"), None);
     }
 
     #[test]
