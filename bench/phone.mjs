@@ -10,7 +10,9 @@
 //                       at DOMContentLoaded, to its answer on the page (mark icp-first-answer)
 // Each figure is navigation start to the answer, in ms; medians, and the ratio to the peer.
 //
-//   node bench/phone.mjs [--runs 7] [--entry index.js ...] [--json bench/out/phone.json]
+//   node bench/phone.mjs [--runs 7] [--entry index.js ...] [--demo www/index.html ...] [--json bench/out/phone.json]
+// --demo: the demo pages to measure (default www/index.html), for a copy of the page before a
+// change beside the page after it (the copy beside www/, so that ../pkg/ is the same package).
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve, join } from 'node:path';
@@ -25,6 +27,9 @@ const runs = Number(opt('--runs', 7));
 const jsonOut = opt('--json', null);
 const entries = args.flatMap((a, i) => (a === '--entry' ? [args[i + 1]] : []));
 if (entries.length === 0) entries.push('index.js');
+const demos = args.flatMap((a, i) => (a === '--demo' ? [args[i + 1]] : []));
+if (demos.length === 0) demos.push('www/index.html');
+const demoName = (demo) => (demos.length === 1 ? 'demo page' : `demo ${demo}`);
 if (!existsSync(join(here, 'out', 'peers.js'))) throw new Error('run `node bench/build-peers.mjs` first');
 
 // Lighthouse's "Slow 4G" mobile profile (its DevTools throttling values).
@@ -87,8 +92,10 @@ async function once(url, { network = true, typeAtDomReady = false } = {}) {
 const cases = [
   ...entries.map((entry) => [`ours (pkg/${entry})`, `${server.url}/bench/phone/ours.html?entry=${encodeURIComponent(entry)}`, {}]),
   ['JS combination (tldts + tr46)', `${server.url}/bench/phone/peers.html`, {}],
-  ['demo page, CPU 4× only', `${server.url}/www/index.html`, { network: false, typeAtDomReady: true }],
-  ['demo page, phone profile', `${server.url}/www/index.html`, { typeAtDomReady: true }],
+  ...demos.flatMap((demo) => [
+    [`${demoName(demo)}, CPU 4× only`, `${server.url}/${demo}`, { network: false, typeAtDomReady: true }],
+    [`${demoName(demo)}, phone profile`, `${server.url}/${demo}`, { typeAtDomReady: true }],
+  ]),
 ];
 const samples = Object.fromEntries(cases.map(([name]) => [name, { t: [], bytes: [] }]));
 try {
