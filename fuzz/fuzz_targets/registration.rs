@@ -16,10 +16,12 @@ fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
     match (ours, theirs) {
         (Value::Null, serde_json::Value::Null) => true,
         (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
-        // Whole numbers within 2^53 are exact; others may differ in the last place.
+        // Whole numbers within 2^53 are exact; others may differ in the last places
+        // (src/registration/json.rs `number_value`), at the top of the range by rounding to
+        // Infinity, and below 1e-300 by a few subnormal steps or by reading 0.
         (Value::Number(a), serde_json::Value::Number(b)) => {
             let b = b.as_f64().unwrap_or(f64::NAN);
-            a == &b || (a - b).abs() <= b.abs() * 1e-9 || (a.is_infinite() && b.abs() > 1e300) || (*a == 0.0 && b.abs() < 1e-300)
+            a == &b || (a - b).abs() <= b.abs() * 1e-9 || (a.is_infinite() && b.abs() > 1e300) || (b.abs() < 1e-300 && (a - b).abs() < 1e-300)
         }
         (Value::String { text, .. }, serde_json::Value::String(b)) => text == b,
         (Value::Array { items, length }, serde_json::Value::Array(b)) => *length == b.len() && items.iter().zip(b).all(|(x, y)| same(x, y)),
