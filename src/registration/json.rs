@@ -372,6 +372,13 @@ mod tests {
             ("2.2250738585072014e-308".into(), f64::MIN_POSITIVE),
             ("1234567890123456789e-320".into(), 1.234567890123456789e-302),
             ("4.9e-324".into(), 4.9e-324),
+            // Leading zeros are not significant digits: these are kept.
+            (format!("0.{}123", "0".repeat(30)), 1.23e-31),
+            (format!("0.{}7e-10", "0".repeat(25)), 7e-36),
+            // Either side of the two-step scaling, and an exponent's own leading zeros.
+            ("1e-300".into(), 1e-300),
+            ("1e-301".into(), 1e-301),
+            ("12.5E+0003".into(), 12_500.0),
         ];
         for (text, expected) in cases {
             let Ok(Value::Number(read)) = parse(&text) else { panic!("{text}: not a number") };
