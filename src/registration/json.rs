@@ -372,6 +372,9 @@ mod tests {
             ("2.2250738585072014e-308".into(), f64::MIN_POSITIVE),
             ("1234567890123456789e-320".into(), 1.234567890123456789e-302),
             ("4.9e-324".into(), 4.9e-324),
+            // Zeros after the first digit are significant: 400 of them are not all kept, so
+            // the mantissa stays finite and the exponent brings it back to 1.
+            (format!("1{}e-400", "0".repeat(400)), 1.0),
             // Leading zeros are not significant digits: these are kept.
             (format!("0.{}123", "0".repeat(30)), 1.23e-31),
             (format!("0.{}7e-10", "0".repeat(25)), 7e-36),
