@@ -285,10 +285,6 @@ impl Reader<'_> {
 ///   does: never NaN, which a naive scaling gives for `0e918` (0 × ∞) or for a mantissa of 400
 ///   digits (∞ ÷ ∞).
 fn number_value(text: &[u8]) -> f64 {
-    const POWERS_OF_TEN: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
-        1e21, 1e22,
-    ];
     const KEPT_DIGITS: u32 = 19;
     // Exponents past this give 0 or Infinity whatever the mantissa is.
     const EXPONENT_LIMIT: i64 = 1_000;
@@ -327,13 +323,11 @@ fn number_value(text: &[u8]) -> f64 {
         }
     }
     let exponent = exponent.clamp(-EXPONENT_LIMIT, EXPONENT_LIMIT) as i32;
-    // Up to 2^53 the mantissa is exact, and so is every power of ten up to 10^22: one
-    // multiplication or division is then correctly rounded, as the exact conversion would be.
-    let exact = mantissa <= 9_007_199_254_740_992.0 && (-22..=22).contains(&exponent);
+    // `powi` squares its way up from 10, and every power of ten up to 10^22 is an f64 exactly:
+    // there it is exact, so a mantissa within 2^53 (exact too) is scaled by one correctly
+    // rounded operation, as the exact conversion would give.
     let magnitude = match (mantissa == 0.0, exponent) {
         (true, _) => 0.0,
-        (false, 0..) if exact => mantissa * POWERS_OF_TEN[exponent as usize],
-        (false, _) if exact => mantissa / POWERS_OF_TEN[(-exponent) as usize],
         (false, 0..) => mantissa * 10f64.powi(exponent),
         (false, -300..) => mantissa / 10f64.powi(-exponent),
         (false, _) => mantissa / 1e300 / 10f64.powi(-exponent - 300),
