@@ -82,7 +82,8 @@ pub fn to_ascii(host: &str) -> Result<Cow<'_, str>, Failure> {
 /// of answer: a host with such a label and another failure (an empty label, bad Punycode, a
 /// disallowed character in another label) is now reported as having a label too long.
 pub(crate) fn failure_without_idna(host: &str) -> Option<(Failure, Cow<'_, str>)> {
-    if host.is_ascii() {
+    let ascii = host.is_ascii();
+    if ascii {
         if let Some(character) = host.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '.'))) {
             return Some((Failure::Std3 { character }, Cow::Borrowed(host)));
         }
@@ -90,7 +91,7 @@ pub(crate) fn failure_without_idna(host: &str) -> Option<(Failure, Cow<'_, str>)
     if host.len() <= 63 {
         return None;
     }
-    let mapped = match host.is_ascii() {
+    let mapped = match ascii {
         true => Cow::Borrowed(host),
         // Over a slice of chars, which costs the module about 5 kB less than over `Chars`.
         false => Cow::Owned(MAPPER.map_normalize(host.chars().collect::<Vec<char>>().iter().copied()).collect()),
@@ -101,7 +102,7 @@ pub(crate) fn failure_without_idna(host: &str) -> Option<(Failure, Cow<'_, str>)
         .find(|(_, label)| label.len() > 63 && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))?;
     // Shown as typed where the labels still line up (a character such as U+2488 "⒈" maps to
     // a label and a dot), as the mapped label otherwise.
-    let typed = host.split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}']);
+    let typed = host.split(LABEL_SEPARATORS);
     let shown = match typed.clone().count() == mapped.split('.').count() {
         true => typed.clone().nth(i).unwrap_or(label),
         false => label,
@@ -112,6 +113,9 @@ pub(crate) fn failure_without_idna(host: &str) -> Option<(Failure, Cow<'_, str>)
 
 /// The Unicode back end `idna` uses, for the mapping step alone.
 const MAPPER: idna_adapter::Adapter = idna_adapter::Adapter::new();
+
+/// The full stops UTS #46 separates labels at (it maps the other three to `.`).
+const LABEL_SEPARATORS: [char; 4] = ['.', '\u{3002}', '\u{FF0E}', '\u{FF61}'];
 
 /// Both ToASCII passes the pipeline needs, doing the work once where it can:
 /// - `Ok(ascii)`: the registry flags pass. The lenient (URL) flags then pass too and give the
@@ -238,7 +242,7 @@ fn diagnose_validity(host: &str) -> Failure {
         return Failure::Std3 { character };
     }
     let mut labels = Vec::new();
-    for label in host.split(['.', '\u{3002}', '\u{FF0E}', '\u{FF61}']) {
+    for label in host.split(LABEL_SEPARATORS) {
         match label.get(..4).filter(|p| p.eq_ignore_ascii_case("xn--")).and_then(|_| label.get(4..)) {
             Some(encoded) => match idna::punycode::decode_to_string(encoded) {
                 Some(decoded) if !decoded.is_empty() && encoded.is_ascii() => labels.push((label, decoded)),
@@ -260,7 +264,9 @@ fn diagnose_validity(host: &str) -> Failure {
     // sort of chars would add 8 kB to the module.
     let mut not_refused = [None; 64];
     let mut is_refused = |c: char| {
-        let slot = &mut not_refused[c as usize % 64];
+        let Some(slot) = not_refused.get_mut(c as usize % 64) else {
+            return refused_everywhere(c);
+        };
         if *slot == Some(c) {
             return false;
         }
