@@ -174,6 +174,31 @@ fn messages_name_what_to_fix() {
     assert!(zh.iter().any(|i| i.message.contains("特殊用途")), "{zh:?}");
 }
 
+/// RFC 5321 §4.5.3.1.3 limits a path to 256 octets, so an address to 254: an address with a
+/// non-ASCII domain is measured in the A-label form it travels in without SMTPUTF8, and only when
+/// nothing in the domain is refused already (one finding per defect, the certain one first).
+#[test]
+fn a_non_ascii_address_is_measured_in_its_a_labels() {
+    let local = "a".repeat(64);
+    // "xn--fsqu00a.xn--fiqs8s" is 22 characters: with 63 + 1 + 63 + 1 + 38 + 1 before it the
+    // domain is 189, the address 64 + 1 + 189 = 254.
+    let at_limit = format!("{local}@{}.{}.{}.例子.中国", "b".repeat(63), "c".repeat(63), "d".repeat(38));
+    assert_eq!(summary(&email_issues(&at_limit, &options())), []);
+    let over = format!("{local}@{}.{}.{}.例子.中国", "b".repeat(63), "c".repeat(63), "d".repeat(39));
+    assert_eq!(summary(&email_issues(&over, &options())), [("email.format.too_long", E)]);
+    let refused = format!("{local}@{}.{}.{}.例子.invalid", "b".repeat(63), "c".repeat(63), "d".repeat(63));
+    assert_eq!(summary(&email_issues(&refused, &options())), [("email.format.domain_reserved", E)]);
+}
+
+/// A domain of characters UTS #46 maps to nothing (soft hyphens, variation selectors) is an
+/// empty label; an empty domain is the syntax step's.
+#[test]
+fn a_domain_that_maps_to_nothing_is_an_empty_label() {
+    assert_eq!(summary(&email_issues("user@\u{AD}", &options())), [("email.format.domain_dot", E)]);
+    assert_eq!(summary(&email_issues("user@\u{FE00}\u{AD}", &options())), [("email.format.domain_dot", E)]);
+    assert_eq!(summary(&email_issues("user@", &options())), [("email.format.domain_empty", E)]);
+}
+
 #[test]
 fn the_path_is_the_email_field_everywhere() {
     use icp_precheck::{validate_filing, Filing, Website};

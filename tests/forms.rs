@@ -346,3 +346,108 @@ fn province_rules_of_section_two() {
     let elsewhere = Options { entity_type: icp_precheck::EntityType::parse("企业"), ..at("SH") };
     assert!(validate_website(&website, &elsewhere).issues.iter().all(|i| i.code != "website.service_content_other"));
 }
+
+// ------------------------------------------------------------------------------------------
+// The edges of the rules: the first value each rule refuses and the last it lets through.
+
+/// The codes and severities of the issues at `path`.
+fn at_path(report: &Report, path: &str) -> Vec<(&'static str, Severity)> {
+    report.issues.iter().filter(|i| i.path == path).map(|i| (i.code, i.severity)).collect()
+}
+
+#[test]
+fn a_field_of_white_space_is_missing() {
+    let entity = Entity { name: s(" \u{3000}\t"), ..enterprise_filing().entity.expect("entity") };
+    assert_eq!(at_path(&validate_entity(&entity, &options("BJ")), "name"), [("field.required", Severity::Error)]);
+}
+
+/// §2.7: a certificate valid until today has not expired; the province's notice period is
+/// counted in whole days (Zhejiang asks an entity's for 90, today is 2026-11-28).
+#[test]
+fn certificate_validity_at_its_edges() {
+    let until = |date: &str| {
+        let mut entity = enterprise_filing().entity.expect("entity");
+        entity.certificate.as_mut().expect("cert").valid_until = s(date);
+        at_path(&validate_entity(&entity, &options("ZJ")), "certificate.validUntil")
+    };
+    assert_eq!(until("2026-11-27"), [("certificate.expired", Severity::Error)]);
+    assert_eq!(until("2026-11-28"), [("certificate.expiring", Severity::Warning)]);
+    assert_eq!(until("2027-02-25"), [("certificate.expiring", Severity::Warning)], "89 days left");
+    assert_eq!(until("2027-02-26"), [], "90 days left");
+}
+
+/// §2.2: a personal certificate for an organisation, or an organisation's for an individual,
+/// is refused ([C]); an organisation's certificate of another kind of organisation is only
+/// warned about, the grouping being inferred from the form ([I]).
+#[test]
+fn certificate_types_categorical_and_inferred() {
+    let severity = |entity_type: &str, certificate: Certificate| {
+        let entity = Entity { kind: s(entity_type), certificate: Some(certificate), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options("BJ") });
+        report.issues.into_iter().find(|i| i.code == "entity.certificate_type").map(|i| i.severity)
+    };
+    let licence = || Certificate { kind: s("business_license"), number: s("91110000600037341L"), valid_until: None };
+    let id_card = || Certificate { kind: s("resident_id"), number: s("11010519491231002X"), valid_until: None };
+    assert_eq!(severity("enterprise", licence()), None);
+    assert_eq!(severity("public_institution", licence()), Some(Severity::Warning));
+    assert_eq!(severity("individual", licence()), Some(Severity::Error));
+    assert_eq!(severity("enterprise", id_card()), Some(Severity::Error));
+    assert_eq!(severity("individual", id_card()), None);
+}
+
+/// §2.4.1: a business licence from before the 2015 reform carries a 15-digit registration
+/// number, a later one the USCC; the certificates of other organisations are checked as a USCC
+/// only when they carry 18 characters (older ones have numbers of their own form).
+#[test]
+fn certificate_numbers_by_the_form_they_take() {
+    let number_issues = |entity_type: &str, kind: &str, number: &str| {
+        let certificate = Certificate { kind: s(kind), number: s(number), valid_until: None };
+        let entity = Entity { kind: s(entity_type), certificate: Some(certificate), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options("BJ") });
+        report.issues.iter().filter(|i| i.path == "certificate.number").map(|i| i.code).collect::<Vec<_>>()
+    };
+    assert_eq!(number_issues("enterprise", "business_license", "330108000003512"), Vec::<&str>::new());
+    assert_ne!(number_issues("enterprise", "business_license", "330108000003513"), Vec::<&str>::new());
+    assert_eq!(number_issues("enterprise", "business_license", "91110000600037341L"), Vec::<&str>::new());
+    assert_eq!(number_issues("public_institution", "public_institution_certificate", "事证第110000001234号"), Vec::<&str>::new());
+    assert_ne!(number_issues("public_institution", "public_institution_certificate", "121100004000000015"), Vec::<&str>::new());
+}
+
+/// §2.3: the USCC's registration authority and category (its first two characters) against the
+/// entity type: `91` is an enterprise's, not a government body's (a warning: the table is
+/// partly inferred).
+#[test]
+fn the_uscc_category_against_the_entity_type() {
+    let category = |entity_type: &str| {
+        let certificate = Certificate { kind: s("uscc"), number: s("91110000600037341L"), valid_until: None };
+        let entity = Entity { kind: s(entity_type), certificate: Some(certificate), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options("BJ") });
+        report.issues.into_iter().filter(|i| i.code == "entity.uscc_category").map(|i| (i.severity, i.path, i.params.get("prefix").map(ToString::to_string))).collect::<Vec<_>>()
+    };
+    assert_eq!(category("enterprise"), []);
+    assert_eq!(category("government"), [(Severity::Warning, "certificate.number".to_owned(), Some("91".to_owned()))]);
+}
+
+/// AP5: no emoji in an app's name; AP4: the public key, when given, in hexadecimal (colons and
+/// spaces between the bytes allowed); the app's domains are checked as a website's, blank
+/// entries skipped.
+#[test]
+fn app_names_keys_and_domains() {
+    let name = |name: &str| at_path(&validate_app(&App { name: s(name), ..App::default() }, &Options::default()), "name");
+    assert_eq!(name("某某助手\u{1F600}"), [("app.name", Severity::Error)]);
+    assert_eq!(name("某某助手"), []);
+    let key = |key: &str| {
+        let platform = AppPlatform { platform: s("harmonyos"), public_key: s(key), ..AppPlatform::default() };
+        let app = App { platforms: vec![platform], ..App::default() };
+        at_path(&validate_app(&app, &Options { partial: true, ..Options::default() }), "platforms.0.publicKey")
+    };
+    assert_eq!(key("30:82:01:0A 02 82\n01 01 00 c3"), []);
+    assert_eq!(key("MIIBCgKCAQEAw+"), [("app.public_key", Severity::Warning)]);
+    assert_eq!(key("  "), []);
+    let domains = |domains: &[&str]| {
+        let app = App { domains: domains.iter().map(|d| (*d).to_owned()).collect(), ..App::default() };
+        validate_app(&app, &Options { partial: true, ..Options::default() }).issues.into_iter().map(|i| i.path).collect::<Vec<_>>()
+    };
+    assert!(domains(&["a..b"]).contains(&"domains.0".to_owned()));
+    assert_eq!(domains(&[" "]), Vec::<String>::new());
+}
