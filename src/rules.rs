@@ -107,7 +107,7 @@ impl CertificateTypeInfo {
 }
 
 /// What a province's 管局 requires beyond the national rules (`data/rules/province-profiles.toml`).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ProvinceProfile {
     /// `None` for the national default.
     pub province: Option<&'static str>,

@@ -451,3 +451,74 @@ fn app_names_keys_and_domains() {
     assert!(domains(&["a..b"]).contains(&"domains.0".to_owned()));
     assert_eq!(domains(&[" "]), Vec::<String>::new());
 }
+
+/// §2.5 E1: a Chinese organisation name takes full-width brackets; half-width ones are a likely
+/// mismatch with the licence (a warning), not in an individual's name or a name without Han.
+#[test]
+fn brackets_in_organisation_names() {
+    let warned = |entity_type: &str, name: &str| {
+        let entity = Entity { kind: s(entity_type), name: s(name), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options("BJ") });
+        report.issues.iter().any(|i| i.code == "entity.name_brackets" && i.path == "name")
+    };
+    assert!(warned("enterprise", "某某(北京)科技有限公司"));
+    assert!(warned("enterprise", "某某科技有限公司(北京"));
+    assert!(!warned("enterprise", "某某（北京）科技有限公司"));
+    assert!(!warned("enterprise", "Example (Beijing) Ltd"));
+    assert!(!warned("individual", "张三(个人)"));
+}
+
+/// §2.5 E4: the principal and the legal representative compare as names, without white space,
+/// with full-width brackets and the name separators (· • ・) folded.
+#[test]
+fn principal_and_legal_representative_compare_as_names() {
+    let mismatch = |principal: &str, representative: &str| {
+        let entity = Entity {
+            kind: s("企业"),
+            legal_representative: s(representative),
+            responsible: Some(Person { name: s(principal), ..Person::default() }),
+            ..Entity::default()
+        };
+        let report = validate_entity(&entity, &Options { partial: true, ..options("SH") });
+        report.issues.iter().any(|i| i.code == "entity.principal_not_legal_representative")
+    };
+    assert!(!mismatch("阿不都·热合曼", "阿不都•热合曼"));
+    assert!(!mismatch("阿不都・热合曼", "阿不都 · 热合曼"));
+    assert!(mismatch("阿不都·热合曼", "阿不都热合曼"));
+}
+
+/// §2.9 A1–A5 at the address fields, Beijing and Shanghai against the national profile.
+#[test]
+fn address_rules_by_field_entity_type_and_province() {
+    let issues = |province: &str, entity_type: &str, certificate_address: &str, address: &str| {
+        let entity = Entity { kind: s(entity_type), certificate_address: s(certificate_address), address: s(address), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options(province) });
+        let at = |path: &str| at_path(&report, path);
+        (at("certificateAddress"), at("address"))
+    };
+    const W: Severity = Severity::Warning;
+    const E: Severity = Severity::Error;
+    let full = "北京市朝阳区建国路88号1203室";
+    // A4: Beijing asks an enterprise's communication address for the house number; the address
+    // on the certificate is what it is.
+    assert_eq!(issues("BJ", "enterprise", "北京市朝阳区建国路", "北京市朝阳区建国路"), (vec![], vec![("address.house_number", W)]));
+    assert_eq!(issues("BJ", "enterprise", full, full), (vec![], vec![]));
+    assert_eq!(issues("BJ", "individual", full, "北京市朝阳区建国路"), (vec![], vec![]));
+    assert_eq!(issues("HI", "enterprise", "海南省海口市滨海大道", "海南省海口市滨海大道"), (vec![], vec![]));
+    // Shanghai asks an individual's for the room number.
+    let sh = "上海市徐汇区漕溪北路88号";
+    assert_eq!(issues("SH", "individual", sh, sh), (vec![], vec![("address.room_number", W)]));
+    assert_eq!(issues("SH", "individual", sh, "上海市徐汇区漕溪北路88号1203室"), (vec![], vec![]));
+    assert_eq!(issues("SH", "enterprise", sh, sh), (vec![], vec![]));
+    // A5: 市辖区, refused where the province says so.
+    assert_eq!(issues("BJ", "enterprise", "北京市市辖区建国路88号", full).0, [("address.shixiaqu", E)]);
+    assert_eq!(issues("HI", "enterprise", "海南省海口市市辖区88号", "海南省海口市滨海大道88号").0, [("address.shixiaqu", W)]);
+    // A1–A3: the province an address lies in, by its full or short name. An individual's ID
+    // address may lie elsewhere (a warning); a communication address may not, nor an
+    // organisation's certificate address.
+    let tianjin = "天津市和平区南京路88号1203室";
+    assert_eq!(issues("BJ", "individual", tianjin, tianjin), (vec![("address.province", W)], vec![("address.province", E)]));
+    assert_eq!(issues("BJ", "enterprise", tianjin, tianjin), (vec![("address.province", E)], vec![("address.province", E)]));
+    assert_eq!(issues("BJ", "enterprise", "天津和平区南京路88号", full).0, [("address.province", E)]);
+    assert_eq!(issues("BJ", "enterprise", "北京朝阳区建国路88号", "北京朝阳区建国路88号"), (vec![], vec![]));
+}

@@ -243,8 +243,8 @@ fn check_address(address: &str, path: &str, entity_type: Option<EntityType>, cer
     );
 }
 
-/// A digit (ASCII, full-width or a Chinese numeral) shortly before 号, or a 号 in 号楼/号院:
-/// a heuristic, hence only a warning.
+/// A digit (ASCII, full-width or a Chinese numeral) at most three characters before a 号
+/// (`88号`, `二十七号`, `5号楼`): a heuristic, hence only a warning.
 fn has_house_number(address: &str) -> bool {
     let chars: Vec<char> = address.chars().collect();
     chars.iter().enumerate().any(|(i, c)| {
@@ -277,5 +277,33 @@ mod tests {
         assert!(has_room_number("上海市徐汇区漕溪北路88号1203室"));
         assert!(has_room_number("上海市徐汇区漕溪北路88号1203"));
         assert!(!has_room_number("上海市徐汇区漕溪北路88号"));
+        // A 号 needs a number before it, and a number needs its 号.
+        assert!(!has_house_number("北京市朝阳区建国路88"));
+        assert!(!has_house_number("北京市朝阳区信号路"));
+        assert!(!has_house_number("北京市朝阳区建国路8栋甲乙号"), "a number four characters before");
+        // A room named by 室 or 房间 needs no digits.
+        assert!(has_room_number("上海市徐汇区漕溪北路88号甲室"));
+        assert!(has_room_number("上海市徐汇区漕溪北路88号东侧房间"));
+    }
+
+    /// The documents a Hong Kong principal may use are the province's data: a province that
+    /// named only the residence permit would refuse the travel permit (an H number) too.
+    #[test]
+    fn hong_kong_documents_follow_the_province_data() {
+        use crate::forms::Certificate;
+        let mut only_residence_permit = crate::rules::profile(Some("SH")).clone();
+        only_residence_permit.hong_kong_principal_documents = &["hmt_residence_permit"];
+        let profile: &'static crate::rules::ProvinceProfile = Box::leak(Box::new(only_residence_permit));
+        let codes = |kind: &str, number: &str| {
+            let options = Options::default();
+            let mut issues = Issues::new(options.locale);
+            let mut ctx = Ctx { profile, ..Ctx::new(&options, &mut issues) };
+            let certificate = Certificate { kind: Some(kind.into()), number: Some(number.into()), valid_until: None };
+            check_hong_kong_document(Some(&certificate), "responsible.certificate.type", &mut ctx);
+            issues.into_vec().into_iter().map(|i| i.code).collect::<Vec<_>>()
+        };
+        assert_eq!(codes("hk_macao_permit", "H12345678"), ["person.hong_kong_document"]);
+        assert_eq!(codes("hk_macao_permit", "M12345678"), Vec::<&str>::new(), "Macao's permit is not Hong Kong's");
+        assert_eq!(codes("hmt_residence_permit", "810000199408230021"), Vec::<&str>::new());
     }
 }
