@@ -522,3 +522,28 @@ fn address_rules_by_field_entity_type_and_province() {
     assert_eq!(issues("BJ", "enterprise", "天津和平区南京路88号", full).0, [("address.province", E)]);
     assert_eq!(issues("BJ", "enterprise", "北京朝阳区建国路88号", "北京朝阳区建国路88号"), (vec![], vec![]));
 }
+
+/// §3.4 W3: how many websites one submission carries (an individual's one, a unit's ten by
+/// default: provider and province policy, so a warning); §4 AP6: an individual files websites
+/// and apps in separate submissions.
+#[test]
+fn what_one_submission_carries() {
+    let codes = |entity_type: &str, websites: usize, apps: usize| {
+        let filing = Filing {
+            entity: Some(Entity { kind: s(entity_type), ..Entity::default() }),
+            websites: (0..websites).map(|i| Website { domains: vec![format!("site{i}.cn")], ..Website::default() }).collect(),
+            apps: vec![App::default(); apps],
+            ..Filing::default()
+        };
+        let report = validate_filing(&filing, &Options { partial: true, ..options("HI") });
+        report.issues.iter().filter(|i| i.code.starts_with("filing.")).map(|i| (i.code, i.path.clone())).collect::<Vec<_>>()
+    };
+    let count = ("filing.websites_count", "websites".to_owned());
+    assert_eq!(codes("individual", 1, 0), []);
+    assert_eq!(codes("individual", 2, 0), [count.clone()]);
+    assert_eq!(codes("enterprise", 10, 0), []);
+    assert_eq!(codes("enterprise", 11, 0), [count]);
+    assert_eq!(codes("individual", 1, 1), [("filing.individual_website_and_app", "apps".to_owned())]);
+    assert_eq!(codes("individual", 0, 1), []);
+    assert_eq!(codes("enterprise", 1, 1), []);
+}
