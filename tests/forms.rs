@@ -547,3 +547,35 @@ fn what_one_submission_carries() {
     assert_eq!(codes("individual", 0, 1), []);
     assert_eq!(codes("enterprise", 1, 1), []);
 }
+
+/// §2.8 P5: an emergency number is not another principal's mobile; P3: one mobile belongs to one
+/// person (the same person, however the name is spaced, may give it twice).
+#[test]
+fn mobiles_across_the_principals_of_a_filing() {
+    let person = |name: &str, mobile: &str, emergency: &str| Some(Person { name: s(name), mobile: s(mobile), emergency_mobile: s(emergency), ..Person::default() });
+    let issues = |entity_principal: Option<Person>, website_principal: Option<Person>| {
+        let filing = Filing {
+            entity: Some(Entity { kind: s("enterprise"), responsible: entity_principal, ..Entity::default() }),
+            websites: vec![Website { domains: vec!["mysite.cn".into()], responsible: website_principal, ..Website::default() }],
+            ..Filing::default()
+        };
+        let report = validate_filing(&filing, &Options { partial: true, ..options("BJ") });
+        report
+            .issues
+            .into_iter()
+            .filter(|i| i.code.starts_with("filing."))
+            .map(|i| (i.code, i.path, i.params.get("other").map(ToString::to_string)))
+            .collect::<Vec<_>>()
+    };
+    let (a, b, c) = ("13800138000", "13900139000", "13700137000");
+    assert_eq!(issues(person("张三", a, b), person("李四", c, b)), [], "one emergency contact for both");
+    assert_eq!(
+        issues(person("张三", a, b), person("李四", b, c)),
+        [("filing.emergency_same", "entity.responsible.emergencyMobile".to_owned(), None)]
+    );
+    assert_eq!(
+        issues(person("张三", a, b), person("李四", a, c)),
+        [("filing.mobile_shared", "websites.0.responsible.mobile".to_owned(), Some("entity.responsible.mobile".to_owned()))]
+    );
+    assert_eq!(issues(person("张三", a, b), person("张 三", a, b)), []);
+}
