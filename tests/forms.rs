@@ -579,3 +579,60 @@ fn mobiles_across_the_principals_of_a_filing() {
     );
     assert_eq!(issues(person("张三", a, b), person("张 三", a, b)), []);
 }
+
+/// §2.6 at its edges: the day a principal turns the province's age is the first day they may
+/// file (Beijing 18), and the warning age likewise (Jiangsu, 16 with proof until 18).
+#[test]
+fn ages_at_their_birthdays() {
+    let underage = |born: &str, province: &str| {
+        let body = format!("110105{born}001");
+        let person = Person { certificate: Some(Certificate { kind: s("resident_id"), number: Some(format!("{body}{}", check_char(&body))), valid_until: None }), ..zhang_san() };
+        let entity = Entity { responsible: Some(person), ..enterprise_filing().entity.expect("entity") };
+        let report = validate_entity(&entity, &options(province));
+        report.issues.iter().find(|i| i.code == "person.underage").map(|i| i.severity)
+    };
+    // Today is 2026-11-28.
+    assert_eq!(underage("20081128", "BJ"), None, "18 today");
+    assert_eq!(underage("20081129", "BJ"), Some(Severity::Error), "18 tomorrow");
+    assert_eq!(underage("20101128", "JS"), Some(Severity::Warning), "16 today");
+    assert_eq!(underage("20101129", "JS"), Some(Severity::Error), "16 tomorrow");
+    assert_eq!(underage("20081128", "JS"), None);
+}
+
+/// §2.8 P5–P6 at a principal's own fields: an emergency number, when given, is a mobile other
+/// than the principal's; a landline, when given, is a landline, though most provinces take a
+/// mobile there, and where the province asks for one (Jiangsu, enterprises) it is required and
+/// must be a landline.
+#[test]
+fn a_principals_emergency_number_and_landline() {
+    let issues = |province: &str, entity_type: &str, mobile: &str, emergency: &str, landline: Option<&str>| {
+        let person = Person { mobile: s(mobile), emergency_mobile: s(emergency), landline: landline.and_then(s), ..zhang_san() };
+        let entity = Entity { kind: s(entity_type), responsible: Some(person), ..Entity::default() };
+        let report = validate_entity(&entity, &Options { partial: true, ..options(province) });
+        let mut found = at_path(&report, "responsible.emergencyMobile");
+        found.extend(at_path(&report, "responsible.landline"));
+        found
+    };
+    const W: Severity = Severity::Warning;
+    let (mobile, other) = ("13800138000", "13900139000");
+    assert_eq!(issues("BJ", "enterprise", mobile, other, None), []);
+    assert_eq!(issues("BJ", "enterprise", mobile, " ", None), []);
+    assert_eq!(issues("BJ", "enterprise", mobile, "138 0013 8000", None), [("person.emergency_same", W)]);
+    assert_eq!(issues("BJ", "enterprise", "12345", "12345", None).iter().filter(|(c, _)| *c == "person.emergency_same").count(), 0, "two invalid numbers are not the same number");
+    assert!(issues("BJ", "enterprise", mobile, "12345", None).iter().any(|(_, s)| *s == Severity::Error));
+    // The landline.
+    assert_eq!(issues("BJ", "enterprise", mobile, other, Some(" ")), []);
+    assert_eq!(issues("BJ", "enterprise", mobile, other, Some("010-62345678")), []);
+    assert_eq!(issues("BJ", "enterprise", mobile, other, Some(other)), [], "a mobile in the landline field, where that is taken");
+    assert!(!issues("BJ", "enterprise", mobile, other, Some("12")).is_empty());
+    assert_eq!(issues("JS", "enterprise", mobile, other, Some("025-83456789")), []);
+    assert!(!issues("JS", "enterprise", mobile, other, Some(other)).is_empty(), "Jiangsu asks for a landline");
+    assert_eq!(issues("JS", "individual", mobile, other, None), []);
+    let required = |entity_type: &str| {
+        let person = Person { landline: None, ..zhang_san() };
+        let entity = Entity { kind: s(entity_type), responsible: Some(person), ..Entity::default() };
+        at_path(&validate_entity(&entity, &options("JS")), "responsible.landline")
+    };
+    assert_eq!(required("enterprise"), [("field.required", Severity::Error)]);
+    assert_eq!(required("individual"), []);
+}
