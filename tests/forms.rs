@@ -244,6 +244,15 @@ fn record_numbers() {
     assert!(!r.ok);
     let r = parse_record_number("川ICP备15095485号-1", &Options::default());
     assert!(r.ok && !r.issues.is_empty(), "legacy prefix: accepted with a warning");
+    // A number of another province than the one filing in: a warning naming both.
+    let other = |province: &str| {
+        let r = parse_record_number("京ICP备13052560号-1", &options(province));
+        (r.ok, r.issues.iter().filter(|i| i.code == "record_number.other_province").map(|i| i.severity).collect::<Vec<_>>())
+    };
+    assert_eq!(other("BJ"), (true, vec![]));
+    assert_eq!(other("SH"), (true, vec![Severity::Warning]));
+    let r = parse_record_number(" ", &Options::default());
+    assert_eq!((r.ok, r.issues.first().map(|i| i.code)), (false, Some("field.required")));
 }
 
 #[test]

@@ -218,3 +218,54 @@ fn a_websites_registrations_are_checked_against_the_filing() {
     assert!(report.issues.iter().any(|i| i.path.starts_with("websites.0.registrations.2") && i.code.starts_with("registration.domain")), "{:?}", report.issues);
     assert!(!report.ok);
 }
+
+/// D10: a registrar the table knows without knowing where it stands (a mainland arm of a
+/// foreign registrar, IANA 671) is a warning to check, not a refusal.
+#[test]
+fn a_registrar_of_unknown_standing_is_a_warning() {
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() };
+    let report = |iana_id: u32| {
+        let registration = icp_precheck::DomainRegistration { domain: Some("mysite.cn".into()), registrar_iana_id: Some(iana_id), ..Default::default() };
+        let report = check_registration(&registration, &FilingContext::default(), &options);
+        let codes: Vec<_> = report.issues.iter().filter(|i| i.code.starts_with("registration.registrar")).map(|i| (i.code, i.severity, i.path.clone())).collect();
+        (report.checks.registrar, codes)
+    };
+    let (check, codes) = report(671);
+    assert_eq!(check, icp_precheck::forms::Check::Warning);
+    assert_eq!(codes, [("registration.registrar_unknown", icp_precheck::Severity::Warning, "registrarIanaId".to_owned())]);
+    let (check, codes) = report(146);
+    assert_eq!(check, icp_precheck::forms::Check::Failed, "GoDaddy: {codes:?}");
+}
+
+/// D12: the domain a registration names is checked as `checkDomain` would, and its check is as
+/// bad as its worst finding: a pasted URL (a warning that it was stripped) of a special-use
+/// name (an error) fails.
+#[test]
+fn the_domain_check_is_its_worst_finding() {
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), ..Options::default() };
+    let check = |domain: &str| {
+        let registration = icp_precheck::DomainRegistration { domain: Some(domain.into()), ..Default::default() };
+        check_registration(&registration, &FilingContext::default(), &options).checks.domain
+    };
+    assert_eq!(check("mysite.cn"), icp_precheck::forms::Check::Passed);
+    assert_eq!(check("https://mysite.cn/about"), icp_precheck::forms::Check::Warning);
+    assert_eq!(check("https://mysite.invalid/about"), icp_precheck::forms::Check::Failed);
+}
+
+/// A website's registrations are each compared with the website domain they name, not with
+/// the first of its domains.
+#[test]
+fn a_websites_registrations_meet_their_own_domains() {
+    use icp_precheck::forms::Registration;
+    use icp_precheck::{validate_website, Website};
+    let options = Options { today: icp_precheck::Date::new(2026, 12, 1), partial: true, ..Options::default() };
+    let record = |domain: &str| Registration::Record(icp_precheck::DomainRegistration { domain: Some(domain.into()), ..Default::default() });
+    let website = Website { domains: vec!["first.cn".into(), "second.cn".into()], registrations: vec![record("second.cn"), record("www.first.cn")], ..Website::default() };
+    let report = validate_website(&website, &options);
+    let mismatches: Vec<_> = report.issues.iter().filter(|i| i.code == "registration.domain_mismatch").map(|i| i.path.as_str()).collect();
+    assert_eq!(mismatches, Vec::<&str>::new(), "{:#?}", report.issues);
+    let website = Website { registrations: vec![record("third.cn")], ..website };
+    let report = validate_website(&website, &options);
+    let mismatches: Vec<_> = report.issues.iter().filter(|i| i.code == "registration.domain_mismatch").map(|i| i.path.as_str()).collect();
+    assert_eq!(mismatches, ["registrations.0.domain"]);
+}

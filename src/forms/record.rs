@@ -38,11 +38,11 @@ impl RecordNumberReport {
 /// ```
 pub fn parse_record_number(input: &str, options: &Options) -> RecordNumberReport {
     let mut issues = Issues::new(options.locale);
-    let mut report_out = RecordNumberReport::from_issues(Vec::new());
-    {
+    let number = {
         let mut ctx = Ctx::new(options, &mut issues);
         if input.trim().is_empty() {
             ctx.required("");
+            None
         } else {
             match record_number::parse(input) {
                 Ok(number) => {
@@ -56,16 +56,20 @@ pub fn parse_record_number(input: &str, options: &Options) -> RecordNumberReport
                             );
                         }
                     }
-                    report_out.normalized = Some(number.normalized.clone());
-                    report_out.kind = Some(number.kind.as_str());
-                    report_out.province = Some(number.province.code());
+                    Some(number)
                 }
-                Err(e) => report(&e, "", &mut ctx),
+                Err(e) => {
+                    report(&e, "", &mut ctx);
+                    None
+                }
             }
         }
+    };
+    let mut out = RecordNumberReport::from_issues(issues.into_vec());
+    if let Some(number) = number {
+        out.normalized = Some(number.normalized);
+        out.kind = Some(number.kind.as_str());
+        out.province = Some(number.province.code());
     }
-    let issues = issues.into_vec();
-    report_out.ok = !issues.iter().any(|i| i.severity == crate::Severity::Error);
-    report_out.issues = issues;
-    report_out
+    out
 }
