@@ -49,6 +49,9 @@ fuzz_target!(|data: &[u8]| {
         // serde_json refuses a number past f64's range; JavaScript's JSON.parse reads it as
         // ±Infinity, and so does ours (found by the campaign: `9.8e11111111101971543699`).
         (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
+        // serde_json refuses a lone surrogate escape (`\udffe`), which the JSON grammar allows
+        // and JSON.parse reads; ours reads it as U+FFFD (found by the campaign, in a key).
+        (Ok(_), Err(e)) if e.to_string().contains("surrogate") => {}
         (ours, theirs) => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
     }
 

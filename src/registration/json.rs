@@ -406,6 +406,15 @@ mod tests {
         assert_eq!(parse("404"), Ok(Value::Number(404.0)));
     }
 
+    /// A lone surrogate escape is valid JSON (RFC 8259 §8.2 leaves its meaning open): it reads
+    /// as U+FFFD wherever it stands, in a key too, as a JavaScript string reaches Rust. serde_json
+    /// refuses it, which the fuzz oracle allows (the campaign found a key with `\udffe`).
+    #[test]
+    fn lone_surrogates_read_as_replacement_characters() {
+        let value = parse(r#"{"event\udffeAction": "\udc00\ud800\u0041"}"#).expect("valid");
+        assert_eq!(value, Value::Object(vec![("event\u{FFFD}Action".into(), Value::str("\u{FFFD}\u{FFFD}A"))]));
+    }
+
     #[test]
     fn malformed_text_says_where() {
         for (text, line, column) in [("{\"a\": [1, 2", 1, 12), ("{\n  \"a\": tru }", 2, 8), ("[01]", 1, 4), ("{} x", 1, 4), ("\"\u{1}\"", 1, 2), ("", 1, 1), ("[1,]", 1, 4)] {
