@@ -376,15 +376,11 @@ fn working_days_between(from: Date, to: Date) -> i64 {
     if span <= 0 {
         return 0;
     }
-    // Whole weeks have five working days each; walk the rest.
+    // Whole weeks have five working days each, wherever they start; the days left over fall on
+    // the weekdays of the first days after `from` (a whole number of weeks later), so those are
+    // walked.
     let mut count = span / 7 * 5;
     let mut day = from;
-    for _ in 0..(span / 7 * 7) {
-        day = match day.next_day() {
-            Some(next) => next,
-            None => return count,
-        };
-    }
     for _ in 0..span % 7 {
         day = match day.next_day() {
             Some(next) => next,
@@ -559,6 +555,33 @@ mod tests {
         assert_eq!(report.checks.status, Check::Failed);
     }
 
+    /// D13 and D14 at their edges: a domain that expires today is still registered; the
+    /// province's margin is met by exactly that many days; a hold alone is a warning to the
+    /// status check, whatever comes before it, and a .中国 name's hold is the real-name one.
+    #[test]
+    fn validity_and_status_at_their_edges() {
+        let validity = |expires: &str, today: &str| {
+            let r = DomainRegistration { expires_at: Some(expires.into()), ..good() };
+            let report = check_registration(&r, &FilingContext::default(), &options(today));
+            (report.checks.validity, report.issues.iter().map(|i| i.code).collect::<Vec<_>>())
+        };
+        assert_eq!(validity("2026-12-01", "2026-12-01"), (Check::Warning, vec!["registration.expiring"]));
+        assert_eq!(validity("2026-11-30", "2026-12-01"), (Check::Failed, vec!["registration.expired"]));
+        // The national margin is 90 days: 2027-03-01 is 90 days after 2026-12-01.
+        assert_eq!(validity("2027-03-01", "2026-12-01"), (Check::Passed, vec![]));
+        assert_eq!(validity("2027-02-28", "2026-12-01"), (Check::Warning, vec!["registration.expiring"]));
+
+        let status = |domain: &str, status: &[&str]| {
+            let r = DomainRegistration { domain: Some(domain.into()), status: status.iter().map(|s| (*s).to_owned()).collect(), ..good() };
+            let report = check_registration(&r, &FilingContext::default(), &options("2026-12-01"));
+            (report.checks.status, report.issues.iter().filter(|i| i.code == "registration.hold").map(|i| i.message.contains("real-name")).collect::<Vec<_>>())
+        };
+        assert_eq!(status("example.com", &["clientHold"]), (Check::Warning, vec![false]));
+        assert_eq!(status("例子.中国", &["serverHold"]), (Check::Warning, vec![true]));
+        assert_eq!(status("xn--fsqu00a.xn--fiqs8s", &["serverHold"]), (Check::Warning, vec![true]));
+        assert_eq!(status("example.cn", &["pendingDelete", "clientHold"]), (Check::Failed, vec![false, true]));
+    }
+
     #[test]
     fn real_name_timing_counts_working_days() {
         let mut r = good();
@@ -575,6 +598,18 @@ mod tests {
         assert!(check_registration(&r, &FilingContext::default(), &options("2026-12-02")).issues.is_empty());
         assert_eq!(working_days_between(date("2026-11-27"), date("2026-12-11")), 10);
         assert_eq!(working_days_between(date("2026-12-11"), date("2026-11-27")), 0);
+        // Against a walk over every day, from each weekday, up to six weeks on.
+        let mut from = date("2026-11-01");
+        for _ in 0..7 {
+            let mut to = from;
+            let mut walked = 0;
+            for _ in 0..45 {
+                to = to.next_day().expect("a day");
+                walked += i64::from(!to.is_weekend());
+                assert_eq!(working_days_between(from, to), walked, "{from} to {to}");
+            }
+            from = from.next_day().expect("a day");
+        }
     }
 
     #[test]
@@ -597,7 +632,10 @@ mod tests {
         let beijing = Options { province: Province::parse("BJ"), ..opts };
         let report = check("Beijing Lizi Technology Co., Ltd.", &entity, &beijing);
         assert_eq!(codes(&report), vec![("registration.holder_mismatch", Severity::Warning, "holder")]);
-        assert!(report.issues[0].message.contains("pinyin"), "{}", report.issues[0].message);
+        assert!(report.issues[0].message.contains("Beijing requires"), "{}", report.issues[0].message);
+        let report = check("Beijing Lizi Technology Co., Ltd.", &entity, &opts);
+        assert_eq!(codes(&report), vec![("registration.holder_mismatch", Severity::Warning, "holder")]);
+        assert!(!report.issues[0].message.contains("Beijing requires"), "{}", report.issues[0].message);
         // An individual: the person.
         let person = Entity { kind: Some("个人".into()), name: Some("李四".into()), ..Entity::default() };
         assert!(check("李四", &person, &opts).issues.is_empty());
@@ -617,7 +655,12 @@ mod tests {
         let report = check_registration(&r, &FilingContext { entity: Some(&entity), domain: None }, &options("2026-12-01"));
         assert_eq!(codes(&report), vec![("registration.holder_redacted", Severity::Warning, "holder")]);
         assert_eq!(report.checks.holder, Check::Unknown);
-        assert!(report.issues[0].message.contains("cannot be checked here"), "{}", report.issues[0].message);
+        assert!(report.issues[0].message.contains("privacy redaction"), "{}", report.issues[0].message);
+        // A registration that does not show the holder at all says so, not that it is hidden.
+        r.holder_redacted = None;
+        let report = check_registration(&r, &FilingContext { entity: Some(&entity), domain: None }, &options("2026-12-01"));
+        assert_eq!(codes(&report), vec![("registration.holder_redacted", Severity::Warning, "holder")]);
+        assert!(report.issues[0].message.contains("leaves it out"), "{}", report.issues[0].message);
     }
 
     #[test]
