@@ -656,3 +656,45 @@ fn a_principals_emergency_number_and_landline() {
     assert_eq!(required("enterprise"), [("field.required", Severity::Error)]);
     assert_eq!(required("individual"), []);
 }
+
+/// §3.3: a homepage, when given, lies on one of the website's domains; §3.4 W1: an individual's
+/// website says in the remarks what it holds (asked of a whole form only); §1.3 D16: Beijing's
+/// words a domain may not start with, except for the state's own bodies.
+#[test]
+fn homepage_remarks_and_prefix_words() {
+    let website = |homepage: &str, remarks: Option<&str>| Website {
+        name: s("某某技术笔记"),
+        domains: vec!["mysite.cn".into()],
+        homepage: s(homepage),
+        remarks: remarks.and_then(s),
+        ..Website::default()
+    };
+    let homepage = |given: &str| at_path(&validate_website(&website(given, None), &Options { partial: true, ..options("HI") }), "homepage");
+    assert_eq!(homepage("https://www.mysite.cn/index.html"), []);
+    assert_eq!(homepage("https://other.cn/"), [("website.homepage", Severity::Warning)]);
+    assert_eq!(homepage("  "), []);
+
+    let remarks = |remarks: Option<&str>, partial: bool| {
+        let filing = Filing {
+            entity: Some(Entity { kind: s("individual"), ..Entity::default() }),
+            websites: vec![website("", remarks)],
+            ..Filing::default()
+        };
+        at_path(&validate_filing(&filing, &Options { partial, ..options("HI") }), "websites.0.remarks")
+    };
+    assert_eq!(remarks(None, false), [("website.remarks", Severity::Error)]);
+    assert_eq!(remarks(Some(" "), false), [("website.remarks", Severity::Error)]);
+    assert_eq!(remarks(Some("记录本人的编程学习笔记"), false), []);
+    assert_eq!(remarks(None, true), []);
+
+    let prefix = |entity_type: &str| {
+        let filing = Filing {
+            entity: Some(Entity { kind: s(entity_type), ..Entity::default() }),
+            websites: vec![Website { domains: vec!["zhongguo-tech.cn".into()], ..Website::default() }],
+            ..Filing::default()
+        };
+        at_path(&validate_filing(&filing, &Options { partial: true, ..options("BJ") }), "websites.0.domains.0")
+    };
+    assert_eq!(prefix("enterprise"), [("domain.prefix_word", Severity::Warning)]);
+    assert_eq!(prefix("government"), []);
+}
