@@ -698,3 +698,16 @@ fn homepage_remarks_and_prefix_words() {
     assert_eq!(prefix("enterprise"), [("domain.prefix_word", Severity::Warning)]);
     assert_eq!(prefix("government"), []);
 }
+
+/// §3.1: a unit's website name with a word that calls for a pre-approval (论坛, 在线, …) is
+/// warned about unless the pre-approval is given.
+#[test]
+fn pre_approval_words_in_website_names() {
+    let warned = |pre_approvals: Vec<String>| {
+        let website = Website { name: s("某某科技在线商城"), domains: vec!["mysite.cn".into()], pre_approvals, ..Website::default() };
+        let filing = Filing { entity: Some(Entity { kind: s("enterprise"), ..Entity::default() }), websites: vec![website], ..Filing::default() };
+        validate_filing(&filing, &Options { partial: true, ..options("HI") }).issues.iter().any(|i| i.code == "website.pre_approval")
+    };
+    assert!(warned(vec![]));
+    assert!(!warned(vec!["网络文化".into()]));
+}
