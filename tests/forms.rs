@@ -711,3 +711,27 @@ fn pre_approval_words_in_website_names() {
     assert!(warned(vec![]));
     assert!(!warned(vec!["网络文化".into()]));
 }
+
+/// §3.1 rules 2 and 3 at their edges: three Chinese characters are enough; the middle dot of
+/// names (·) is no symbol, other punctuation is; an individual needs no pre-approval word check
+/// (what an individual may not name is its own list).
+#[test]
+fn website_name_rules_at_their_edges() {
+    let rules = |entity_type: &str, name: &str| {
+        let website = Website { name: s(name), domains: vec!["mysite.cn".into()], ..Website::default() };
+        let filing = Filing { entity: Some(Entity { kind: s(entity_type), ..Entity::default() }), websites: vec![website], ..Filing::default() };
+        let report = validate_filing(&filing, &Options { partial: true, ..options("HI") });
+        report
+            .issues
+            .into_iter()
+            .filter(|i| i.path == "websites.0.name")
+            .map(|i| if i.code == "website.name" { i.params.get("rule").map(ToString::to_string).unwrap_or_default() } else { i.code.to_owned() })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rules("enterprise", "某某站"), Vec::<String>::new());
+    assert_eq!(rules("enterprise", "某某"), ["min_chinese"]);
+    assert_eq!(rules("enterprise", "阿凡提·技术站"), Vec::<String>::new());
+    assert_eq!(rules("enterprise", "某某技术站！"), ["symbols"]);
+    assert_eq!(rules("enterprise", "某某技术在线"), ["website.pre_approval"]);
+    assert!(!rules("individual", "某某技术在线").contains(&"website.pre_approval".to_owned()));
+}
