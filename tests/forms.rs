@@ -735,3 +735,45 @@ fn website_name_rules_at_their_edges() {
     assert_eq!(rules("enterprise", "某某技术在线"), ["website.pre_approval"]);
     assert!(!rules("individual", "某某技术在线").contains(&"website.pre_approval".to_owned()));
 }
+
+/// §3.2: an individual's site may be no forum anywhere and no blog where the province says so
+/// (Beijing, not Hainan), by name or by the form's code; a unit's 其他 is warned about where the
+/// province refuses it (Guangdong); Shanghai's sites include Simplified Chinese.
+#[test]
+fn service_content_and_languages() {
+    let issues = |province: &str, entity_type: &str, content: &[&str], languages: &[&str]| {
+        let website = Website {
+            domains: vec!["mysite.cn".into()],
+            service_content: content.iter().map(|c| (*c).to_owned()).collect(),
+            languages: languages.iter().map(|l| (*l).to_owned()).collect(),
+            ..Website::default()
+        };
+        let filing = Filing { entity: Some(Entity { kind: s(entity_type), ..Entity::default() }), websites: vec![website], ..Filing::default() };
+        let report = validate_filing(&filing, &Options { partial: true, ..options(province) });
+        report
+            .issues
+            .into_iter()
+            .filter(|i| i.path.starts_with("websites.0.serviceContent") || i.path == "websites.0.languages")
+            .map(|i| (i.code, i.path))
+            .collect::<Vec<_>>()
+    };
+    let at = |code: &'static str, path: &str| (code, format!("websites.0.{path}"));
+    let refused = "website.service_content";
+    let content = ["综合门户", "个人博客", "个人空间", "32", "论坛", "电子公告服务", "BBS"];
+    assert_eq!(
+        issues("BJ", "individual", &content, &[]),
+        [1, 2, 3, 4, 5, 6].map(|i| at(refused, &format!("serviceContent.{i}")))
+    );
+    assert_eq!(issues("HI", "individual", &content, &[]), [4, 5, 6].map(|i| at(refused, &format!("serviceContent.{i}"))));
+    assert_eq!(issues("BJ", "enterprise", &content, &[]), []);
+    let other = "website.service_content_other";
+    assert_eq!(issues("GD", "enterprise", &["其他", "8388608", "综合门户"], &[]), [at(other, "serviceContent.0"), at(other, "serviceContent.1")]);
+    assert_eq!(issues("HI", "enterprise", &["其他"], &[]), []);
+    assert_eq!(issues("GD", "individual", &["其他"], &[]), []);
+    for simplified in ["1", "简体中文", "zh-CN", "ZH-HANS", "zh"] {
+        assert_eq!(issues("SH", "enterprise", &[], &["English", simplified]), [], "{simplified}");
+    }
+    assert_eq!(issues("SH", "enterprise", &[], &["English", "繁體中文"]), [at("website.language", "languages")]);
+    assert_eq!(issues("SH", "enterprise", &[], &[]), []);
+    assert_eq!(issues("BJ", "enterprise", &[], &["English"]), []);
+}
