@@ -43,6 +43,9 @@ install_once cargo-mutants cargo-mutants
 install_once cargo-nextest cargo-nextest --locked
 
 mode=${1:-diff}
+# The commit the run tests: cargo-mutants copies the tree when it starts, and HEAD may move
+# (commits go on) before the run ends and the record is written.
+tested=$(git rev-parse --short HEAD)
 out=target/mutants
 mkdir -p "$out"
 
@@ -112,7 +115,7 @@ case $mode in
     status=0
     cargo mutants --shard "$k/$n" --output "$out/shard-$k-of-$n" --no-shuffle || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
-    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), shard $k of $n, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), shard $k of $n, commit $tested, $(date -u +%Y-%m-%d)"
       tsv "$out/shard-$k-of-$n/mutants.out/outcomes.json"; } > "mutants/shards/$k-of-$n.tsv"
     echo "[mutants] recorded mutants/shards/$k-of-$n.tsv"
     bash "$0" summary
@@ -134,7 +137,7 @@ case $mode in
     what="files ${globs[*]//--file/}"
     # Only a run of every mutant of its files replaces earlier records of them (summary).
     [ "${#extra[@]}" -eq 0 ] || what="some mutants (${extra[*]}) of ${globs[*]//--file/}"
-    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), $what, commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), $what, commit $tested, $(date -u +%Y-%m-%d)"
       tsv "$out/files-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
     echo "[mutants] recorded mutants/shards/$name.tsv"
     bash "$0" summary
@@ -146,7 +149,7 @@ case $mode in
     status=0
     cargo mutants --in-diff "$out/since-$name.diff" --output "$out/since-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" "$@" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
-    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), the change since $(git rev-parse --short "$base"), commit $(git rev-parse --short HEAD), $(date -u +%Y-%m-%d)"
+    { echo "# cargo-mutants $(cargo mutants --version | awk '{print $2}'), the change since $(git rev-parse --short "$base"), commit $tested, $(date -u +%Y-%m-%d)"
       tsv "$out/since-$name/mutants.out/outcomes.json"; } > "mutants/shards/$name.tsv"
     echo "[mutants] recorded mutants/shards/$name.tsv"
     bash "$0" summary
