@@ -732,6 +732,7 @@ fn website_name_rules_at_their_edges() {
     assert_eq!(rules("enterprise", "某某"), ["min_chinese"]);
     assert_eq!(rules("enterprise", "阿凡提·技术站"), Vec::<String>::new());
     assert_eq!(rules("enterprise", "某某技术站！"), ["symbols"]);
+    assert_eq!(rules("enterprise", "某某ABC技术站2"), Vec::<String>::new(), "Latin letters and digits are no symbols");
     assert_eq!(rules("enterprise", "某某技术在线"), ["website.pre_approval"]);
     assert!(!rules("individual", "某某技术在线").contains(&"website.pre_approval".to_owned()));
 }
