@@ -23,7 +23,11 @@
 #                                         mutants (`--re 'parse_whois'`: re-test survivors)
 #   bash scripts/mutants.sh summary       mutants/RESULTS.md from the recorded shards: caught,
 #                                         missed, unviable and timeouts per module, and every
-#                                         survivor with its reason if it is listed as equivalent
+#                                         survivor with its reason if it is listed as equivalent.
+#                                         Records count in the order of their NAMEs: a re-run
+#                                         replaces an earlier record only if its name sorts
+#                                         after it (`forms2-rerun` after `forms`; `forms-rerun`
+#                                         would sort before `forms.tsv`)
 #
 # mutants/equivalent.txt: one survivor per line as cargo-mutants names it ("src/x.rs:12:5:
 # replace ... with ..."), then " # " and why the behaviour cannot differ.
