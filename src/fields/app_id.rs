@@ -653,9 +653,19 @@ mod tests {
         let sha256 = "AB".repeat(32);
         let e = validate_certificate_md5(&sha256).err();
         assert!(e.is_some_and(|e| e.params().get("found") == Some(&Param::from("SHA-256"))));
-        // a label wins over the length
+        // a label wins over the length, in each of its spellings
         let e = validate_certificate_md5(&format!("SHA1: {MD5}")).err();
         assert_eq!(e.map(|e| e.code()), Some("app.certificate_wrong_digest"));
+        for label in ["SHA256", "sha-256", "SHA-256："] {
+            let e = validate_certificate_md5(&format!("{label} {MD5}")).err();
+            assert!(e.is_some_and(|e| e.params().get("found") == Some(&Param::from("SHA-256"))), "{label}");
+        }
+        // A label is one only when a separator follows it: glued to the digest by anything
+        // else, it is read as part of the digest, whose first character is then no hex digit.
+        let glued = validate_certificate_md5(&format!("MD5/{MD5}")).err();
+        assert!(matches!(glued, Some(DigestError::Character { character: 'M', .. })), "{glued:?}");
+        assert!(is_valid_digest(DigestAlgorithm::Md5, &format!("md5: {MD5}")));
+        assert!(!is_valid_digest(DigestAlgorithm::Sha1, MD5), "an MD5 is no SHA-1");
 
         assert_eq!(validate_certificate_md5("A1B2").map_err(|e| e.code()), Err("app.certificate_md5"));
         assert_eq!(validate_certificate_sha1("A1B2").map_err(|e| e.code()), Err("app.certificate_sha1"));

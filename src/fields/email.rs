@@ -524,6 +524,13 @@ mod tests {
         assert!(is_valid(&format!("{}@example.com", "a".repeat(64))));
         let long = format!("{}@{}.com", "a".repeat(64), vec!["c".repeat(63); 3].join("."));
         assert_eq!(code(&long), "email.format.too_long");
+        // The limit counts the local part, the `@` and the domain: 254 octets pass, 255 do not.
+        let at_limit = |extra: usize| format!("{}@{}.{}.com", "a".repeat(60), "c".repeat(63), "d".repeat(125 + extra));
+        assert_eq!(at_limit(0).len(), MAX_LENGTH);
+        let e = validate(&at_limit(1)).err();
+        assert_eq!(e, Some(Error::TooLong { value: normalize::excerpt(&at_limit(1)), length: 255 }));
+        assert!(is_valid(&at_limit(0)));
+        assert!(!is_valid(&at_limit(1)), "an error is no valid address");
     }
 
     #[test]

@@ -137,13 +137,13 @@ enum Token {
     /// `(…)` around digits: an area code.
     Paren(String),
     Plus,
-    /// `-`, whitespace, `.`, `/`.
-    Separator,
     /// `转`, `分机`, `ext`, `x`, `#`.
     Extension,
 }
 
-/// Splits the folded input into tokens; `None` on any other character.
+/// Splits the folded input into tokens; `None` on any other character. Separators (`-`,
+/// whitespace, `.`, `/`) end a group of digits and are not kept: a group of digits already
+/// ends where they are, and nothing else depends on them.
 fn tokenize(s: &str) -> Option<Vec<Token>> {
     let mut tokens = Vec::new();
     let mut rest = s;
@@ -173,10 +173,12 @@ fn tokenize(s: &str) -> Option<Vec<Token>> {
             rest = r.get(1..)?;
             continue;
         }
+        if normalize::is_space(c) || normalize::is_dash(c) || c == '.' || c == '/' {
+            rest = rest.get(c.len_utf8()..)?;
+            continue;
+        }
         let (token, len) = if c == '+' {
             (Token::Plus, c.len_utf8())
-        } else if normalize::is_space(c) || normalize::is_dash(c) || c == '.' || c == '/' {
-            (Token::Separator, c.len_utf8())
         } else if c == '转' || c == '#' || c == 'x' || c == 'X' {
             (Token::Extension, c.len_utf8())
         } else if rest.starts_with("分机") {
@@ -187,9 +189,7 @@ fn tokenize(s: &str) -> Option<Vec<Token>> {
         } else {
             return None;
         };
-        if !(token == Token::Separator && tokens.last() == Some(&Token::Separator)) {
-            tokens.push(token);
-        }
+        tokens.push(token);
         rest = rest.get(len..)?;
     }
     Some(tokens)
@@ -222,11 +222,7 @@ fn group(tokens: Vec<Token>) -> Option<Groups> {
     let mut international = false;
     if tokens.peek() == Some(&Token::Plus) {
         tokens.next();
-        let mut next = tokens.next();
-        while next == Some(Token::Separator) {
-            next = tokens.next();
-        }
-        let Some(Token::Digits(d)) = next else { return None };
+        let Some(Token::Digits(d)) = tokens.next() else { return None };
         let rest = d.strip_prefix("86")?;
         if !rest.is_empty() {
             groups.push((rest.to_string(), false));
@@ -248,14 +244,12 @@ fn group(tokens: Vec<Token>) -> Option<Groups> {
         match token {
             Token::Digits(d) => groups.push((d, false)),
             Token::Paren(d) => groups.push((d, true)),
-            Token::Separator => {}
             Token::Plus => return None,
             Token::Extension => {
                 let mut ext = String::new();
                 for t in tokens.by_ref() {
                     match t {
                         Token::Digits(d) => ext.push_str(&d),
-                        Token::Separator => {}
                         _ => return None,
                     }
                 }
@@ -472,6 +466,11 @@ mod tests {
             ("021-88888888 EXT 8", "021-88888888-8"),
             ("021-88888888x8", "021-88888888-8"),
             ("021-88888888#8", "021-88888888-8"),
+            ("021-88888888ext8", "021-88888888-8"),
+            ("021-88888888 ext.8", "021-88888888-8"),
+            ("010.8888.8888", "010-88888888"),
+            ("010/88888888", "010-88888888"),
+            ("010 -  88888888", "010-88888888"),
             ("０２１－８８８８８８８８", "021-88888888"),
             ("0755 8888 8888", "0755-88888888"),
             // Jiaozuo (0391), 7 digits. (This was 0371-1234567-89: Zhengzhou has 8.)
@@ -509,6 +508,8 @@ mod tests {
         assert_eq!(code("010-8888888a"), "landline.format");
         assert_eq!(code("+852 2123 4567"), "landline.format");
         assert_eq!(code("(010"), "landline.format");
+        assert_eq!(code("() 88888888"), "landline.format");
+        assert_eq!(code("(0a10) 88888888"), "landline.format");
         assert_eq!(code("0571-8888888"), "landline.number_plan");
         assert_eq!(code("010-8888888"), "landline.number_plan");
         assert_eq!(code("010-10012345"), "landline.number_plan");

@@ -798,6 +798,9 @@ mod tests {
         assert_eq!(err(" \u{3000} "), Error::Empty);
         assert_eq!(err("ICP备12345678号").code(), "record_number.format.province_missing");
         assert_eq!(err("12345678").code(), "record_number.format.province_missing");
+        // Each scheme's own opening with no province before it is a missing province too.
+        assert_eq!(err("B2-20090059").code(), "record_number.format.province_missing");
+        assert_eq!(err("公网安备11010502030143号").code(), "record_number.format.province_missing");
         assert_eq!(err("中ICP备12345678号").code(), "record_number.format.province");
         assert_eq!(err("京ICP12345678号").code(), "record_number.format");
         assert_eq!(err("京备12345678号").code(), "record_number.format");
@@ -822,6 +825,7 @@ mod tests {
         for e in [err(""), err("港ICP备12345678号"), err("京ICP备1号")] {
             assert!(e.is_certain());
         }
+        assert!(!is_valid("港ICP备12345678号"), "a number with an error is not valid");
     }
 
     fn province(code: &str) -> Province {
