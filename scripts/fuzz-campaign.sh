@@ -8,6 +8,7 @@
 #
 #   bash scripts/fuzz-campaign.sh [SECONDS per target, default 600] [target …]
 #   FUZZ_SANITIZER=none bash scripts/fuzz-campaign.sh …   # faster; see scripts/fuzz-common.sh
+#   FUZZ_TRACE_COMPARES=0 …                               # faster still, noted in the sitting
 # A crash stops its target's sitting, is recorded with crashes = 1, and leaves the reproducer
 # in fuzz/artifacts/<target>/ (fuzz/README.md says how to replay and shrink it).
 set -euo pipefail
@@ -18,7 +19,7 @@ export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$PWD/target/fuzz}"
 source scripts/fuzz-common.sh
 fuzz_setup
 cd fuzz
-cargo +nightly fuzz build -s "$FUZZ_SANITIZER"
+cargo +nightly fuzz build "${FUZZ_BUILD[@]}"
 targets=${*:-$(cargo +nightly fuzz list)}
 commit=$(git rev-parse --short HEAD)
 [ -f campaign.tsv ] || printf 'date\tcommit\ttarget\tseconds\texecutions\tcoverage\tcrashes\tsanitizer\tnote\n' > campaign.tsv
@@ -28,22 +29,23 @@ for target in $targets; do
   scratch=$(mktemp -d)
   crashes=0
   note=
+  [ "${FUZZ_TRACE_COMPARES:-1}" = 0 ] && note="comparisons not traced"
   fuzz_run "$target" "$seconds" "$scratch/log" "$scratch" "$corpus" || crashes=1
   # A timeout on a loaded machine may be the scheduler's, not the input's: one that passes when
   # re-run alone is no finding. Its artifact is removed and the sitting noted as cut short.
   artifact=$(grep -oE "artifacts/$target/timeout-[0-9a-f]+" "$scratch/log" | tail -n 1 || true)
   if [ "$crashes" -eq 1 ] && [ -n "$artifact" ] \
-    && cargo +nightly fuzz run -s "$FUZZ_SANITIZER" "$target" "$artifact" -- "${FUZZ_LIMITS[@]}" >"$scratch/recheck.log" 2>&1; then
+    && cargo +nightly fuzz run "${FUZZ_BUILD[@]}" "$target" "$artifact" -- "${FUZZ_LIMITS[@]}" >"$scratch/recheck.log" 2>&1; then
     echo "fuzz $target: $artifact passes when re-run alone: a timeout of the loaded machine, not a finding"
     rm -f "$artifact"
-    crashes=0 note="stopped by a timeout that did not reproduce"
+    crashes=0 note="${note:+$note; }stopped by a timeout that did not reproduce"
   fi
   runs=$(fuzz_executions "$scratch/log")
   cov=$(grep -oE 'cov: [0-9]+' "$scratch/log" | tail -n 1 | awk '{print $2}')
   [ "$crashes" -eq 1 ] && tail -n 40 "$scratch/log"
   # Keep only what adds coverage (into a fresh folder: -merge=1 never removes what is there).
   merged=$(mktemp -d)
-  cargo +nightly fuzz run -s "$FUZZ_SANITIZER" "$target" "$merged" "$corpus" "$scratch" -- -merge=1 "${FUZZ_LIMITS[@]}" \
+  cargo +nightly fuzz run "${FUZZ_BUILD[@]}" "$target" "$merged" "$corpus" "$scratch" -- -merge=1 "${FUZZ_LIMITS[@]}" \
     >"$scratch/merge.log" 2>&1 && { rm -rf "$corpus"; mv "$merged" "$corpus"; } || rm -rf "$merged"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$target" "$seconds" "${runs:-0}" "${cov:-?}" "$crashes" "$FUZZ_SANITIZER" "$note" >> campaign.tsv
   printf 'fuzz %-14s %12s executions, coverage %s, crashes %s; corpus %s files\n' "$target" "${runs:-?}" "${cov:-?}" "$crashes" "$(ls "$corpus" | wc -l)"

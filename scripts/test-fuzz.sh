@@ -14,7 +14,7 @@ fuzz_setup
 cd fuzz
 # The harness's own tests first (fuzz/src/lib.rs: what it builds is what the converter makes).
 cargo +nightly test --lib --quiet
-cargo +nightly fuzz build -s "$FUZZ_SANITIZER"
+cargo +nightly fuzz build "${FUZZ_BUILD[@]}"
 targets=$(cargo +nightly fuzz list)
 failed=0
 for target in $targets; do

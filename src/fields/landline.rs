@@ -290,7 +290,7 @@ pub fn validate(input: &str) -> Result<Landline, Error> {
     if international && all.len() == 12 && all.starts_with("01") && !all.starts_with("010") {
         return Err(Error::IsMobile { value });
     }
-    if !all.starts_with('0') && extension.is_none() {
+    if !all.starts_with('0') {
         if let Some(kind) = plan::number_type(&all).filter(|k| !matches!(k, NumberType::FixedLine | NumberType::Mobile)) {
             return Err(Error::ServiceNumber { value, kind });
         }
@@ -498,6 +498,7 @@ mod tests {
         // The numbering plan calls 400 numbers shared-cost service numbers (was landline.area_code).
         assert_eq!(code("400-123-4567"), "landline.service_number");
         assert_eq!(code("800-123-4567"), "landline.service_number");
+        assert_eq!(code("400-123-4567 转 8"), "landline.service_number", "with an extension too");
         assert_eq!(code("0123-8888888"), "landline.area_code");
         assert_eq!(code("026-88888888"), "landline.area_code");
         assert_eq!(code("0010-88888888"), "landline.area_code");
@@ -509,6 +510,8 @@ mod tests {
         assert_eq!(code("+852 2123 4567"), "landline.format");
         assert_eq!(code("(010"), "landline.format");
         assert_eq!(code("() 88888888"), "landline.format");
+        // Parentheses say where the area code ends, even when that makes it too long.
+        assert_eq!(code("(0108888) 8888"), "landline.area_code");
         assert_eq!(code("(0a10) 88888888"), "landline.format");
         assert_eq!(code("0571-8888888"), "landline.number_plan");
         assert_eq!(code("010-8888888"), "landline.number_plan");
