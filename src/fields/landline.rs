@@ -12,7 +12,9 @@
 //! code in parentheses (`(010) 8888 8888`, `（0571）88888888`), the country code
 //! (`+86 10 8888 8888`, `0086-10-88888888`: the trunk `0` is restored), and an extension
 //! introduced by `-`, `转`, `分机`, `ext`, `x` or `#`. Without separators the area code is
-//! split off by the numbering plan: `010` and `02x` are three characters, all others four.
+//! split off by the numbering plan: `010` and `02x` are three characters, all others four;
+//! an area code set apart (`039-…`, `(0210)`) must have that length too, or it is no area
+//! code but part of one (`0391`, `0392` …) or of the local number.
 //!
 //! **The numbering plan** then says whether the number exists: the `fixedLine` pattern of
 //! libphonenumber's metadata for CN (`data/phone/`, the same automata as
@@ -310,7 +312,7 @@ pub fn validate(input: &str) -> Result<Landline, Error> {
         local.push_str(rest);
         area.to_string()
     };
-    if !(3..=4).contains(&area_code.len()) {
+    if area_code.len() != inferred_area_len(&area_code) {
         return Err(Error::AreaCode { value });
     }
 
@@ -350,10 +352,12 @@ fn check_plan(area_code: &str, local: &str, value: String) -> Result<(), Error> 
     let digits = |s: &str| -> Vec<u8> { s.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect() };
     let area = digits(area_code.get(1..).unwrap_or_default());
     let start = plan::walk(plan::start(NumberType::FixedLine), &area);
-    // The lengths of subscriber numbers (first digit 2–8) under this area code.
-    let lengths = (2..=8u8).fold(0u16, |mask, d| mask | plan::remaining(plan::step(start, d)));
-    let expected: Vec<String> = (7..=8u32).filter(|k| lengths & (1 << (k - 1)) != 0).map(|k| k.to_string()).collect();
-    if start == 0 || expected.is_empty() {
+    // The lengths of subscriber numbers under this area code: those that some number whose
+    // first digit is 2–8 (the first digits of subscriber numbers) has. None where the area
+    // code is none (the dead state 0 leads nowhere).
+    let has_length = |k: u32| (2..=8u8).any(|d| plan::remaining(plan::step(start, d)) & (1 << (k - 1)) != 0);
+    let expected: Vec<String> = (7..=8u32).filter(|&k| has_length(k)).map(|k| k.to_string()).collect();
+    if expected.is_empty() {
         return Err(Error::AreaCode { value });
     }
     if plan::remaining(plan::walk(start, &digits(local))) & 1 != 0 {
@@ -436,6 +440,14 @@ mod tests {
         assert_eq!(find("335"), Some(vec![7]));
         assert_eq!(find("26"), None);
         assert!(areas.len() > 300, "{}", areas.len());
+        // A local number the plan does not have is refused with the lengths its area code has.
+        let expected = |input: &str| match validate(input) {
+            Err(Error::NumberPlan { expected, .. }) => expected,
+            other => panic!("{input}: {other:?}"),
+        };
+        assert_eq!(expected("010-10012345"), "8");
+        assert_eq!(expected("0571-8888888"), "8");
+        assert_eq!(expected("0335-88888888"), "7");
     }
 
     #[test]
@@ -485,6 +497,8 @@ mod tests {
         let l = ok("(0571) 8888-8888 转 12");
         assert_eq!((l.area_code.as_str(), l.number.as_str()), ("0571", "88888888"));
         assert_eq!(l.extension.as_deref(), Some("12"));
+        assert!(is_valid("(0571) 8888-8888 转 12"));
+        assert!(!is_valid("88888888"), "a number with an error is not valid");
     }
 
     #[test]
@@ -512,6 +526,12 @@ mod tests {
         assert_eq!(code("() 88888888"), "landline.format");
         // Parentheses say where the area code ends, even when that makes it too long.
         assert_eq!(code("(0108888) 8888"), "landline.area_code");
+        // An area code set apart must have the plan's length: 039 is the start of Jiaozuo's 0391,
+        // Hebi's 0392 and others (039-22123456 would be 0392-2123456); 0210 is Shanghai's 021
+        // and a 0.
+        assert_eq!(code("039-22123456"), "landline.area_code");
+        assert_eq!(code("(039) 22123456"), "landline.area_code");
+        assert_eq!(code("0210-8888888"), "landline.area_code");
         assert_eq!(code("(0a10) 88888888"), "landline.format");
         assert_eq!(code("0571-8888888"), "landline.number_plan");
         assert_eq!(code("010-8888888"), "landline.number_plan");
