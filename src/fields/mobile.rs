@@ -674,6 +674,11 @@ mod tests {
             assert_eq!(compact(input), "13800138000", "{input}");
         }
         assert_eq!(ok("13800138000").formatted(), "138 0013 8000");
+        // A bare 86 is a country code only before 11 digits that start with 1: other numbers
+        // that start with 86 are left as they are, to be reported as they were typed.
+        for input in ["861380013800", "8623800138000", "86138001380001", "861380013800x"] {
+            assert_eq!(compact(input), input, "{input}");
+        }
     }
 
     #[test]
