@@ -336,11 +336,8 @@ mod segments {
 
     /// The first `n` digits as ASCII, compared with a segment bound of the same length.
     fn prefix_in(digits: &[u8], from: &str, to: &str) -> bool {
-        let n = from.len();
-        if digits.len() < n {
-            return false;
-        }
-        let head = digits.iter().take(n).map(|d| b'0' + d);
+        let Some(head) = digits.get(..from.len()) else { return false };
+        let head = head.iter().map(|d| b'0' + d);
         let (lo, hi) = (from.bytes(), to.bytes());
         head.clone().cmp(lo) != std::cmp::Ordering::Less && head.cmp(hi) != std::cmp::Ordering::Greater
     }
@@ -357,8 +354,9 @@ mod segments {
             .find(|&k| {
                 let head: Vec<u8> = digits.iter().take(k).map(|d| b'0' + d).collect();
                 !TABLE.iter().any(|s| {
+                    // Bounds are never empty (the table's test says so), so n ≥ 1.
                     let n = s.from.len().min(k);
-                    n > 0 && head.get(..n).is_some_and(|h| h >= s.from.as_bytes().get(..n).unwrap_or_default() && h <= s.to.as_bytes().get(..n).unwrap_or_default())
+                    head.get(..n).is_some_and(|h| h >= s.from.as_bytes().get(..n).unwrap_or_default() && h <= s.to.as_bytes().get(..n).unwrap_or_default())
                 })
             })
             .unwrap_or(digits.len() + 1)
@@ -626,10 +624,23 @@ mod tests {
             assert_eq!(plan::matches(NumberType::Mobile, &n), metadata_mobile(&n), "{n}");
         }
         // Every segment the spec's table calls basic is in the plan.
-        for s in segments::TABLE.iter().filter(|s| !s.from.is_empty() && s.line == LineType::Basic) {
+        for s in segments::TABLE.iter().filter(|s| s.line == LineType::Basic) {
             let n = format!("{:0<11}", s.from);
             assert!(ok(&n).in_plan, "{n}");
         }
+    }
+
+    #[test]
+    fn segment_bounds_are_digit_strings_of_one_length() {
+        // What prefix_in and dead_after compare assumes of every row of the table.
+        for s in segments::TABLE {
+            assert!(!s.from.is_empty() && s.from.len() == s.to.len() && s.from <= s.to, "{}–{}", s.from, s.to);
+            assert!(s.from.bytes().chain(s.to.bytes()).all(|b| b.is_ascii_digit()), "{}–{}", s.from, s.to);
+        }
+        let digits = |n: &str| n.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
+        // A number some segment holds is never seen to be held by none: its length + 1.
+        assert_eq!(segments::dead_after(&digits("13800138000")), 12);
+        assert_eq!(segments::dead_after(&digits("15412345678")), 3);
     }
 
     #[test]
@@ -776,6 +787,11 @@ mod tests {
         assert_eq!(code("010-88888888"), "mobile.format.landline");
         assert_eq!(code("0571-8888888"), "mobile.format.landline");
         assert_eq!(code("010 1380 0138 0"), "mobile.format.landline");
+        // A landline needs an area code after the 0 and 10 to 12 digits in all.
+        assert_eq!(code("01012345"), "mobile.format", "too short for a landline");
+        assert_eq!(code("+86 000 0000 0000"), "mobile.format", "no area code starts with 0");
+        // A fixed-line number without its trunk 0 is no service number.
+        assert_eq!(code("1088888888"), "mobile.format");
         assert_eq!(code("138001380001"), "mobile.format");
         assert_eq!(code("1380013800a"), "mobile.format");
         assert_eq!(code("23800138000"), "mobile.format");
