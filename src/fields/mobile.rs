@@ -468,6 +468,11 @@ pub mod plan {
         desc(Some(t)).map_or(0, |d| d.start)
     }
 
+    /// The start state of the general description (every possible CN number).
+    pub(crate) fn general_start() -> State {
+        desc(None).map_or(0, |d| d.start)
+    }
+
     /// The state after reading `digits` (values 0–9) from `state`.
     pub(crate) fn walk(state: State, digits: &[u8]) -> State {
         digits.iter().fold(state, |s, &d| step(s, d))
@@ -495,8 +500,7 @@ pub mod plan {
     /// the first kind of [`NumberType::ALL`] that matches. (China's fixed-line and mobile
     /// patterns share no number, so libphonenumber's `FIXED_LINE_OR_MOBILE` does not occur.)
     pub(crate) fn number_type_of(digits: &[u8]) -> Option<NumberType> {
-        let general = desc(None).map_or(0, |d| d.start);
-        if remaining(walk(general, digits)) & 1 == 0 {
+        if remaining(walk(general_start(), digits)) & 1 == 0 {
             return None;
         }
         NumberType::ALL.into_iter().find(|&t| matches_digits(t, digits))
@@ -831,11 +835,47 @@ mod tests {
         assert_eq!(plan::number_type(&"1".repeat(100)), None);
         assert_eq!(plan::possible_lengths(NumberType::Mobile), &[11]);
         assert_eq!(plan::possible_lengths(NumberType::Voip), &[] as &[u8]);
+        // A fixed line dialled without its area code has 5 or 6 digits; a mobile is never
+        // dialled short.
+        assert_eq!(plan::local_only_lengths(NumberType::FixedLine), &[5, 6]);
+        assert_eq!(plan::local_only_lengths(NumberType::Mobile), &[] as &[u8]);
         assert_eq!(plan::national_prefix(), "0");
         for t in NumberType::ALL {
             if let Some(example) = plan::example(t) {
                 assert!(plan::matches(t, example), "{t:?} {example}");
                 assert_eq!(plan::number_type(example), Some(t), "{example}");
+            }
+        }
+    }
+
+    #[test]
+    fn plan_sees_a_dead_prefix_at_its_first_impossible_digit() {
+        let digits = |n: &str| n.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
+        // No mobile starts with 2 or with 154: the first digit, the third.
+        assert_eq!(plan::dead_after(NumberType::Mobile, &digits("23800138000")), 1);
+        assert_eq!(plan::dead_after(NumberType::Mobile, &digits("15412345678")), 3);
+        // A number of the kind, and a prefix of one, never die: their length + 1.
+        assert_eq!(plan::dead_after(NumberType::Mobile, &digits("13800138000")), 12);
+        assert_eq!(plan::dead_after(NumberType::Mobile, &digits("138")), 4);
+        assert_eq!(plan::dead_after(NumberType::Mobile, &[]), 1);
+    }
+
+    #[test]
+    fn every_kind_lies_inside_the_general_description() {
+        // libphonenumber types a number only when the general description matches it too;
+        // in this metadata that never refuses a number some kind matches (so the general
+        // check in number_type_of cannot change an answer). Walks every pair of states the
+        // general automaton and one kind's can be in together.
+        let general_start = plan::general_start();
+        for t in NumberType::ALL {
+            let mut seen = std::collections::HashSet::new();
+            let mut todo = vec![(general_start, plan::start(t))];
+            while let Some((g, k)) = todo.pop() {
+                if k == 0 || !seen.insert((g, k)) {
+                    continue;
+                }
+                assert!(plan::remaining(k) & 1 == 0 || plan::remaining(g) & 1 != 0, "{t:?}");
+                todo.extend((0..10).map(|d| (plan::step(g, d), plan::step(k, d))));
             }
         }
     }

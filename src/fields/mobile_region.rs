@@ -197,7 +197,7 @@ impl<'a> MobileRegions<'a> {
 
     /// The provinces the header names, in its order.
     pub fn provinces(&self) -> impl Iterator<Item = ProvinceCode> + '_ {
-        (0..self.codes.len() / 2).filter_map(|i| self.code(i))
+        self.codes.chunks_exact(2).filter_map(|pair| <[u8; 2]>::try_from(pair).ok().map(ProvinceCode))
     }
 
     /// Number of boundaries (points where the province changes).
@@ -449,6 +449,71 @@ mod tests {
         let mut bad_region = bytes.to_vec();
         *bad_region.last_mut().unwrap() = 255;
         assert!(MobileRegions::from_bytes(&bad_region).is_none());
+    }
+
+    /// A table in the format of the module doc: `boundaries` are (7-digit prefix, region).
+    fn table_bytes(provinces: &[[u8; 2]], boundaries: &[(u32, u8)]) -> Vec<u8> {
+        let mut bytes = b"ICPMOB1\x01".to_vec();
+        for string in ["test", "9.0.33", "Apache-2.0", ""] {
+            bytes.extend_from_slice(&u16::try_from(string.len()).unwrap().to_le_bytes());
+            bytes.extend_from_slice(string.as_bytes());
+        }
+        bytes.push(u8::try_from(provinces.len()).unwrap());
+        bytes.extend(provinces.iter().flatten());
+        bytes.extend_from_slice(&u32::try_from(boundaries.len()).unwrap().to_le_bytes());
+        for shift in [16, 8, 0] {
+            bytes.extend(boundaries.iter().map(|&(prefix, _)| ((prefix - KEY_BASE) >> shift) as u8));
+        }
+        bytes.extend(boundaries.iter().map(|&(_, region)| region));
+        bytes
+    }
+
+    /// `count` distinct province codes: AA, AB, …
+    fn codes(count: usize) -> Vec<[u8; 2]> {
+        (0..count).map(|i| [b'A' + (i / 26) as u8, b'A' + (i % 26) as u8]).collect()
+    }
+
+    #[test]
+    fn a_hand_made_table_reads() {
+        let bytes = table_bytes(&codes(2), &[(1_300_000, 1), (1_350_000, 2), (1_400_000, 0)]);
+        let t = MobileRegions::from_bytes(&bytes).unwrap();
+        assert_eq!(t.len(), 3);
+        assert!(!t.is_empty());
+        assert_eq!(t.provinces().map(|p| p.to_string()).collect::<Vec<_>>(), ["AA", "AB"]);
+        assert_eq!(t.region_of_prefix(1_299_999), None);
+        assert_eq!(t.region_of_prefix(1_349_999), Some(code("AA")));
+        assert_eq!(t.region("13500000000"), Some(code("AB")));
+        assert_eq!(t.region_of_prefix(1_400_000), None);
+        assert_eq!(format!("{t:?}"), r#"MobileRegions { version: "9.0.33", boundaries: 3 }"#);
+        assert_eq!(format!("{:?}", code("JS")), "JS");
+        // No boundaries is a table that places nothing.
+        let bytes = table_bytes(&codes(1), &[]);
+        let empty = MobileRegions::from_bytes(&bytes).unwrap();
+        assert!(empty.is_empty());
+        assert_eq!(empty.region("13800138000"), None);
+    }
+
+    #[test]
+    fn a_table_names_one_to_254_provinces() {
+        // The format's bounds: a header with no province places nothing.
+        assert!(MobileRegions::from_bytes(&table_bytes(&[], &[(1_300_000, 0)])).is_none());
+        assert!(MobileRegions::from_bytes(&table_bytes(&codes(1), &[(1_300_000, 1)])).is_some());
+        let bytes = table_bytes(&codes(254), &[(1_300_000, 254)]);
+        let most = MobileRegions::from_bytes(&bytes).unwrap();
+        assert_eq!(most.provinces().count(), 254);
+        assert!(MobileRegions::from_bytes(&table_bytes(&codes(255), &[(1_300_000, 1)])).is_none());
+        // A region byte past the header's provinces is refused.
+        assert!(MobileRegions::from_bytes(&table_bytes(&codes(2), &[(1_300_000, 3)])).is_none());
+    }
+
+    #[test]
+    fn only_eleven_digits_starting_with_1_have_a_region() {
+        let t = bundled();
+        assert_eq!(t.region("1380013800"), None, "10 digits");
+        assert_eq!(t.region("138001380000"), None, "12 digits");
+        assert_eq!(t.region("23800138000"), None, "starts with 2");
+        assert_eq!(t.region("13800a38000"), None, "a letter among the first seven");
+        assert_eq!(t.region("1380013800a"), None, "a letter after them");
     }
 
     proptest! {

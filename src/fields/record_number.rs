@@ -815,6 +815,10 @@ mod tests {
         });
         assert_eq!(err("京公网安备11010502030143").code(), "record_number.format.missing_hao");
         assert_eq!(err("京公网安备11010502030143号-1").code(), "record_number.format.trailing");
+        // Something other than 号 after the digits (or after the legacy suffix) is text that
+        // does not belong, not a forgotten 号.
+        assert_eq!(err("京公网安备11010502030143?").code(), "record_number.format.trailing");
+        assert_eq!(err("京ICP备12345678-1?").code(), "record_number.format.trailing");
         assert_eq!(err("粤B2-2009005").code(), "record_number.format.digits");
         assert_eq!(err("粤B3-20090059").code(), "record_number.format");
         assert_eq!(err("粤B220090059").code(), "record_number.format");
