@@ -53,6 +53,11 @@ fn pasted_forms_normalise_to_the_registrable_domain() {
         assert_eq!(report.subdomain.as_deref(), Some(subdomain), "{input}");
         assert!(report.ok, "{input}: {:?}", report.issues);
     }
+    // An ideographic space inside a name is the space it is as wide as, and named as one.
+    let report = check("my\u{3000}site.com");
+    let invalid = report.issues.iter().find(|i| i.code == "domain.invalid").expect("domain.invalid");
+    assert_eq!(invalid.params.get("host").map(|p| p.to_string()).as_deref(), Some("my site.com"));
+    assert_eq!(invalid.params.get("codepoint").map(|p| p.to_string()).as_deref(), Some("U+0020"));
     let report = check("www.例子.中国");
     assert_eq!(report.unicode.as_deref(), Some("www.例子.中国"));
     assert_eq!(report.registrable_unicode.as_deref(), Some("例子.中国"));
@@ -68,6 +73,22 @@ fn stripped_parts_are_reported() {
     assert_eq!(stripped.params.get("parts").map(|p| p.to_string()).as_deref(), Some("scheme,path,query,fragment,port"));
     assert!(report.ok);
     assert!(check(" mysite.com ").issues.is_empty(), "white space is trimmed silently");
+    // The message names the parts in the locale's list style.
+    let zh = check("https://mysite.com/a");
+    let zh = zh.issues.iter().find(|i| i.code == "domain.stripped").expect("domain.stripped");
+    assert!(zh.message.starts_with("已从输入中去掉协议（如 https://）、路径，"), "{}", zh.message);
+    let en = check_domain("https://user@mysite.com/a", &Options::default().with_locale(Locale::En));
+    let en = en.issues.iter().find(|i| i.code == "domain.stripped").expect("domain.stripped");
+    assert!(en.message.starts_with("Removed the scheme (such as https://), path, user name (before @) from"), "{}", en.message);
+}
+
+#[test]
+fn a_bare_suffix_is_named_as_typed() {
+    for (input, host) in [("com.cn", "com.cn"), ("公司.cn", "公司.cn"), ("XN--55QX5D.CN", "公司.cn")] {
+        let report = check(input);
+        let issue = report.issues.iter().find(|i| i.code == "domain.is_suffix").expect("domain.is_suffix");
+        assert_eq!(issue.params.get("host").map(|p| p.to_string()).as_deref(), Some(host), "{input}");
+    }
 }
 
 #[test]

@@ -414,8 +414,39 @@ mod tests {
         let options = Options::default();
         let first = DomainCheck::new("https://例子.中国/", &options);
         let scratch = first.into_scratch();
+        // What the first check grew is kept for the next: that is what a scratch is for.
+        let (buffer, findings) = (scratch.buffer.capacity(), scratch.findings.capacity());
+        assert!(buffer > 0 && findings > 0, "{buffer} {findings}");
         let second = DomainCheck::with_scratch("mysite.cn", &options, scratch);
         assert_eq!(second.findings().len(), 0);
         assert_eq!(second.to_report(), crate::check_domain("mysite.cn", &options));
+        let kept = second.into_scratch();
+        assert!(kept.buffer.capacity() >= buffer && kept.findings.capacity() >= findings);
+    }
+
+    #[test]
+    fn a_check_knows_its_input_and_locale() {
+        let check = DomainCheck::new("例子.中国", &Options::default().with_locale(Locale::En));
+        assert_eq!(check.input(), "例子.中国");
+        assert_eq!(check.locale(), Locale::En);
+        assert_eq!(DomainCheck::new("x.cn", &Options::default()).locale(), Locale::ZhCn);
+    }
+
+    #[test]
+    fn unicode_parts_are_cut_from_the_unicode_name() {
+        use std::borrow::Cow;
+        let unicode_of = super::super::unicode_of;
+        // The registrable part and the whole name, borrowed from the ToUnicode form instead
+        // of decoded again.
+        let (ascii, unicode) = ("www.xn--fsqu00a.xn--fiqs8s", "www.例子.中国");
+        assert!(matches!(unicode_of("xn--fsqu00a.xn--fiqs8s", ascii, unicode), Cow::Borrowed("例子.中国")));
+        assert!(matches!(unicode_of(ascii, ascii, unicode), Cow::Borrowed("www.例子.中国")));
+        // A name as long in Unicode as in ASCII is still cut by labels, not by bytes: the
+        // last 15 bytes of the Unicode name are not its last two labels.
+        let (ascii, unicode) = ("xn--4gq.xn--a-0n6aaaaaa.com", "一.a一一一一一一.com");
+        assert_eq!(ascii.len(), unicode.len());
+        assert_eq!(unicode_of("xn--a-0n6aaaaaa.com", ascii, unicode), "a一一一一一一.com");
+        let check = DomainCheck::new("一.a一一一一一一.com", &Options::default());
+        assert_eq!(check.registrable_unicode(), Some("a一一一一一一.com"));
     }
 }

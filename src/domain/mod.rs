@@ -214,13 +214,9 @@ fn analyse(c: &mut DomainCheck<'_>, options: &Options) {
     let registrable = lookup.domain_icann().map(|domain| tail(&ascii, domain));
 
     match registrable {
-        None => {
-            let shown = match icann_suffix {
-                Some(suffix) if suffix != ascii => ascii_span,
-                _ => unicode_span,
-            };
-            c.error("domain.is_suffix", &[("host", shown.into())]);
-        }
+        // The host is a public suffix itself (a registrable domain needs a label before its
+        // suffix, and empty labels were refused above).
+        None => c.error("domain.is_suffix", &[("host", unicode_span.into())]),
         Some(registrable) => {
             if let Some((platform, _)) = full_suffix.filter(|(_, typ)| *typ == Some(psl::Type::Private)) {
                 let platform = tail(&ascii, platform);
