@@ -53,6 +53,14 @@ fn pasted_forms_normalise_to_the_registrable_domain() {
         assert_eq!(report.subdomain.as_deref(), Some(subdomain), "{input}");
         assert!(report.ok, "{input}: {:?}", report.issues);
     }
+    // White space left after the scheme or the user name goes with it.
+    for input in ["https:// www.mysite.com/", "user@ www.mysite.com"] {
+        assert_eq!(check(input).host.as_deref(), Some("www.mysite.com"), "{input}");
+    }
+    // A scheme starts with a letter (RFC 3986 §3.1): `1http:` is no scheme, so nothing is
+    // stripped as one.
+    let report = check("1http://mysite.com");
+    assert_ne!(report.host.as_deref(), Some("mysite.com"), "{:?}", report.issues);
     // An ideographic space inside a name is the space it is as wide as, and named as one.
     let report = check("my\u{3000}site.com");
     let invalid = report.issues.iter().find(|i| i.code == "domain.invalid").expect("domain.invalid");
@@ -101,6 +109,19 @@ fn national_allowlist() {
         let report = check(input);
         assert!(report.ok, "{input}: {:?}", report.issues);
         assert!(report.issues.is_empty(), "{input}: {:?}", report.issues);
+    }
+    // A country code no source calls fileable is an error even when no source names it.
+    for input in ["mysite.de", "mysite.us"] {
+        let report = check(input);
+        assert_eq!(codes(&report), vec![("domain.tld_not_approved", Severity::Error)], "{input}");
+        assert!(report.issues[0].params.get("tag").is_none(), "{input}");
+    }
+    // A refused suffix says which source refuses it.
+    for (input, tag, source) in [("mysite.dev", "C3", "S33"), ("mysite.jp", "C", "S3"), ("mysite.ai", "I", "provider")] {
+        let report = check(input);
+        let issue = report.issues.iter().find(|i| i.code == "domain.tld_not_approved").expect("domain.tld_not_approved");
+        assert_eq!(issue.params.get("tag").map(|p| p.to_string()).as_deref(), Some(tag), "{input}");
+        assert!(issue.params.get("evidence").is_some_and(|e| e.to_string().contains(source)), "{input}");
     }
     // Generic TLDs that the 2022 list lacks may have been approved since: a warning only.
     let report = check("mysite.museum");
