@@ -338,6 +338,33 @@ mod tests {
         }
         assert!(plain_ascii("Example.COM").is_some());
         assert!(plain_ascii("xn--fiqs8s").is_none());
+        // The longest name the DNS allows takes the fast path too; one octet more is idna's.
+        let longest = format!("{}com", "abcdefghi.".repeat(25));
+        assert_eq!(longest.len(), 253);
+        assert!(plain_ascii(&longest).is_some());
+        assert!(plain_ascii(&format!("a{longest}")).is_none());
+    }
+
+    #[test]
+    fn to_unicode_leaves_anything_but_lower_case_to_idna() {
+        // An upper-case label beside an A-label is mapped, as UTS #46 ToUnicode maps it.
+        assert_eq!(to_unicode("WWW.xn--fiqs8s"), "www.中国");
+        assert_eq!(to_unicode("www.xn--fiqs8s"), "www.中国");
+    }
+
+    #[test]
+    fn the_failing_label_is_the_one_named() {
+        // CheckHyphens: the label with the hyphen, wherever it stands among the others.
+        for (host, label) in [("www.ab--cd.com", "ab--cd"), ("www.-abc.com", "-abc"), ("www.abc-.com", "abc-")] {
+            assert_eq!(to_ascii(host), Err(Failure::Hyphens { label: label.into() }), "{host}");
+        }
+        // VerifyDnsLength: the label over 63 octets, not one of exactly 63 before it.
+        let host = format!("{}.{}.com", "a".repeat(63), "b".repeat(64));
+        assert_eq!(diagnose(&host, to_ascii_lenient(&host)), Failure::LabelTooLong { label: format!("{}…", "b".repeat(24)), length: 64 });
+        // An A-label with nothing after xn-- is bad Punycode.
+        assert_eq!(diagnose("xn--.com", None), Failure::Punycode { label: "xn--".into() });
+        // An empty label fails no label-level rule: the label with the combining mark first does.
+        assert_eq!(diagnose("a..\u{300}b.com", None), Failure::Validity { label: "\u{300}b".into() });
     }
 
     /// What [`failure_without_idna`] answers, [`diagnose`] (after `idna` has failed) answers
