@@ -24,10 +24,9 @@
 #   bash scripts/mutants.sh summary       mutants/RESULTS.md from the recorded shards: caught,
 #                                         missed, unviable and timeouts per module, and every
 #                                         survivor with its reason if it is listed as equivalent.
-#                                         Records count in the order of their NAMEs: a re-run
-#                                         replaces an earlier record only if its name sorts
-#                                         after it (`forms2-rerun` after `forms`; `forms-rerun`
-#                                         would sort before `forms.tsv`)
+#                                         A `files` run replaces the records of its files from
+#                                         earlier commits (of the same commit: those whose NAME
+#                                         sorts before it, so `forms2-rerun` after `forms`)
 #
 # mutants/equivalent.txt: one survivor per line as cargo-mutants names it ("src/x.rs:12:5:
 # replace ... with ..."), then " # " and why the behaviour cannot differ.
@@ -160,25 +159,37 @@ case $mode in
     ;;
   summary)
     python3 - <<'PY'
-import collections, fnmatch, glob, os, re, subprocess
-rows, headers, whole = [], [], []   # whole: (globs, record) of each `files` run
+import collections, fnmatch, functools, glob, os, re, subprocess
+rows, headers, whole, commit = [], [], [], {}   # whole: (globs, record) of each `files` run
 for path in sorted(glob.glob("mutants/shards/*.tsv")):
     record = os.path.basename(path)
     for line in open(path, encoding="utf-8"):
         if line.startswith("#"):
             headers.append(f"- `{record}`: {line[1:].strip()}")
+            tested = re.search(r", commit ([0-9a-f]{7,40})", line)
+            if tested:
+                commit[record] = tested.group(1)
             files = re.search(r"\d, files (.*?), commit ", line)
             if files:
                 whole.append((files.group(1).split(), record))
         elif line.strip():
             outcome, name = line.rstrip("\n").split("\t", 1)
             rows.append((outcome, name, record))
-# A `files` run tested those files whole: it replaces what runs recorded before it (files
-# named earlier) of them, whose line numbers may have moved since. A mutant recorded twice
-# otherwise counts once, as the last file (in name order) has it.
+# A `files` run tested those files whole: it replaces what runs recorded before it of them
+# (runs of an earlier commit, or of the same commit named earlier), whose line numbers may
+# have moved since. A mutant recorded twice otherwise counts once, as the last file (in name
+# order) has it.
+@functools.lru_cache(maxsize=None)
+def is_ancestor(old, new):
+    return subprocess.run(["git", "merge-base", "--is-ancestor", old, new], capture_output=True).returncode == 0
+def before(record, r):
+    a, b = commit.get(record), commit.get(r)
+    if a and b and a != b and (is_ancestor(a, b) or is_ancestor(b, a)):
+        return is_ancestor(a, b)
+    return record < r
 def superseded(name, record):
     source = name.split(":", 1)[0]
-    return any(r > record and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
+    return any(r != record and before(record, r) and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
 rows = [(o, n) for o, n, r in rows if not superseded(n, r)]
 rows = list({name: (outcome, name) for outcome, name in rows}.values())
 equivalent = {}
