@@ -164,6 +164,26 @@ mod tests {
         assert!(read_options(&wrong("entity_type"), None).1.into_vec().is_empty());
     }
 
+    /// `field.type` names both types in the locale's words.
+    #[test]
+    fn a_wrong_type_is_named_in_words() {
+        let issues = read_options(&Value::Number(1.0), None).1.into_vec();
+        assert_eq!(issues.first().map(|i| i.message.as_str()), Some("此项应为对象，收到的是数字。"), "{issues:?}");
+    }
+
+    /// A blank province or entity type is one not given, not one unknown.
+    #[test]
+    fn blank_options_are_absent() {
+        let text = |t: &str| Value::String { text: t.to_owned(), lone_surrogates: false, cut_from: None };
+        for name in ["province", "entityType"] {
+            let (options, issues) = read_options(&Value::Object(vec![(name.to_owned(), text(" "))]), None);
+            assert!(issues.into_vec().is_empty(), "{name}");
+            assert!(options.province.is_none() && options.entity_type.is_none(), "{name}");
+        }
+        let (_, issues) = read_options(&Value::Object(vec![("province".to_owned(), text("Atlantis"))]), None);
+        assert_eq!(issues.into_vec().first().map(|i| i.code), Some("option.province"));
+    }
+
     /// Without `options.today` the date rules use the caller's today (the page's date from the
     /// WebAssembly boundary, the system clock natively); a valid `options.today` wins.
     #[test]
