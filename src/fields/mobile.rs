@@ -554,6 +554,11 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// An ASCII digit string as the digit values the plan and the segment table read.
+    fn digits(n: &str) -> Vec<u8> {
+        n.bytes().map(|b| b - b'0').collect()
+    }
+
     fn ok(input: &str) -> Mobile {
         validate(input).unwrap_or_else(|e| panic!("{input:?} rejected: {e:?}"))
     }
@@ -641,7 +646,6 @@ mod tests {
             assert!(!s.from.is_empty() && s.from.len() == s.to.len() && s.from <= s.to, "{}–{}", s.from, s.to);
             assert!(s.from.bytes().chain(s.to.bytes()).all(|b| b.is_ascii_digit()), "{}–{}", s.from, s.to);
         }
-        let digits = |n: &str| n.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
         // A number some segment holds is never seen to be held by none: its length + 1.
         assert_eq!(segments::dead_after(&digits("13800138000")), 12);
         assert_eq!(segments::dead_after(&digits("15412345678")), 3);
@@ -850,7 +854,6 @@ mod tests {
 
     #[test]
     fn plan_sees_a_dead_prefix_at_its_first_impossible_digit() {
-        let digits = |n: &str| n.bytes().map(|b| b - b'0').collect::<Vec<u8>>();
         // No mobile starts with 2 or with 154: the first digit, the third.
         assert_eq!(plan::dead_after(NumberType::Mobile, &digits("23800138000")), 1);
         assert_eq!(plan::dead_after(NumberType::Mobile, &digits("15412345678")), 3);
