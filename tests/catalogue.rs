@@ -42,7 +42,7 @@ fn is_generated_catalogue(path: &std::path::Path) -> bool {
 }
 
 /// Each Rust file of the library's own source (`src/`, without the baked catalogue) with the
-/// string literals it holds.
+/// string literals its library code holds.
 fn source_literals() -> Vec<(std::path::PathBuf, Vec<String>)> {
     let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
@@ -53,7 +53,10 @@ fn source_literals() -> Vec<(std::path::PathBuf, Vec<String>)> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") && !is_generated_catalogue(&path) {
                 let text = std::fs::read_to_string(&path).expect("read");
-                let literals = text.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+                // A file's unit tests (its last item, by the crate's convention) hold form
+                // paths and fixtures, not codes a user is shown.
+                let library = text.split("\n#[cfg(test)]\nmod tests").next().unwrap_or(&text);
+                let literals = library.split('"').skip(1).step_by(2).map(str::to_owned).collect();
                 files.push((path, literals));
             }
         }
