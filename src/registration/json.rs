@@ -408,11 +408,16 @@ mod tests {
 
     /// A lone surrogate escape is valid JSON (RFC 8259 §8.2 leaves its meaning open): it reads
     /// as U+FFFD wherever it stands, in a key too, as a JavaScript string reaches Rust. serde_json
-    /// refuses it, which the fuzz oracle allows (the campaign found a key with `\udffe`).
+    /// refuses it, so the fuzz oracle compares with `\uFFFD` written there (the campaign found keys
+    /// with `\udffe` and `\uD888`).
     #[test]
     fn lone_surrogates_read_as_replacement_characters() {
         let value = parse(r#"{"event\udffeAction": "\udc00\ud800\u0041"}"#).expect("valid");
         assert_eq!(value, Value::Object(vec![("event\u{FFFD}Action".into(), Value::str("\u{FFFD}\u{FFFD}A"))]));
+        // A high surrogate before plain text (serde_json: "unexpected end of hex escape"; the
+        // campaign found it in a key), and one at the end of its string.
+        let value = parse(r#"{"1\uD8888888": "\uDBFF"}"#).expect("valid");
+        assert_eq!(value, Value::Object(vec![("1\u{FFFD}8888".into(), Value::str("\u{FFFD}"))]));
     }
 
     #[test]
