@@ -343,6 +343,17 @@ fn number_value(text: &[u8]) -> f64 {
 mod tests {
     use super::*;
 
+    /// Every escape of RFC 8259 §7 reads as its character; any other letter after a backslash
+    /// is no JSON.
+    #[test]
+    fn string_escapes() {
+        let value = parse(r#"["\"\\\/\b\f\n\r\t\u0041"]"#).expect("valid");
+        assert_eq!(value, Value::Array { items: vec![Value::str("\"\\/\u{8}\u{c}\n\r\tA")], length: 1 });
+        for wrong in [r#""\a""#, r#""\x41""#, r#""\U0041""#, r#""\"#] {
+            assert!(matches!(parse(wrong), Err(Unreadable::Json { .. })), "{wrong}");
+        }
+    }
+
     #[test]
     fn numbers_past_the_range_of_f64_are_infinite_as_in_json_parse() {
         // JavaScript's JSON.parse gives Infinity, -Infinity and 0 for these; serde_json refuses

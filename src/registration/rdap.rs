@@ -280,6 +280,40 @@ mod tests {
         }
     }
 
+    /// An RDAP error answer: 404 is "no such domain"; another whole code is named as written;
+    /// a code that is no whole number (or an absurd one) gives way to the title.
+    #[test]
+    fn error_answers() {
+        let error = |body: &str| parse(body).err();
+        assert_eq!(error(r#"{"errorCode":404}"#), Some(Unreadable::NotFound));
+        assert_eq!(error(r#"{"errorCode":403,"title":"Forbidden"}"#), Some(Unreadable::RdapError("403".into())));
+        assert_eq!(error(r#"{"errorCode":-500}"#), Some(Unreadable::RdapError("-500".into())));
+        for code in ["404.5", "1e9", "-1e9", "1e12", "\"404\""] {
+            let body = format!(r#"{{"errorCode":{code},"title":"Teapot"}}"#);
+            assert_eq!(error(&body), Some(Unreadable::RdapError("Teapot".into())), "{code}");
+        }
+        assert_eq!(error(r#"{"errorCode":999999999}"#), Some(Unreadable::RdapError("999999999".into())));
+    }
+
+    /// A registrar's IANA ID from its publicIds, as text or as a number (whole, 1 to
+    /// 2^32 − 2); a number of another kind is no ID, and the handle is read instead.
+    #[test]
+    fn iana_ids_from_numbers() {
+        let id = |identifier: &str| {
+            let answer = format!(
+                r#"{{"ldhName":"a.com","entities":[{{"roles":["registrar"],"handle":"7","publicIds":[{{"type":"IANA Registrar ID","identifier":{identifier}}}]}}]}}"#
+            );
+            parse(&answer).expect("readable").registration.registrar_iana_id
+        };
+        assert_eq!(id("292"), Some(292));
+        assert_eq!(id("1"), Some(1));
+        assert_eq!(id("4294967294"), Some(4_294_967_294));
+        assert_eq!(id("\" 146 \""), Some(146));
+        for other in ["0", "-3", "2.5", "0.5", "4294967295", "1e10", "true"] {
+            assert_eq!(id(other), Some(7), "{other}");
+        }
+    }
+
     #[test]
     fn wrong_types_are_notes_not_failures() {
         let answer = r#"{"ldhName":"a.com","status":"active","events":[1,{"eventAction":5}],"entities":{"roles":[]}}"#;
