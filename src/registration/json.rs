@@ -438,6 +438,23 @@ mod tests {
         }
     }
 
+    /// Objects count toward the depth as arrays do; what lies past it is skipped whole, and a
+    /// bracket inside a string there does not open or close anything.
+    #[test]
+    fn deep_objects_are_skipped_and_strings_in_them_are_text() {
+        let deep = format!("{}1{}", r#"{"a":"#.repeat(MAX_DEPTH + 1), "}".repeat(MAX_DEPTH + 1));
+        let mut value = parse(&deep).expect("balanced");
+        for _ in 0..MAX_DEPTH {
+            value = value.get("a").cloned().unwrap_or_else(|| panic!("{value:?}"));
+        }
+        assert_eq!(value, Value::TooDeep);
+
+        let inner = format!(r#"{}"}}]]}}" : "[[{{"{}"#, "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        let text = format!(r#"{{"deep": [{inner}], "after": "read"}}"#);
+        let value = parse(&text).expect("balanced outside strings");
+        assert_eq!(value.get("after"), Some(&Value::str("read")));
+    }
+
     #[test]
     fn limits() {
         // Far deeper than any recursion could go: skipped in a loop.

@@ -230,8 +230,29 @@ mod tests {
         assert_eq!(d("14-sep-2028").as_deref(), Some("2028-09-14"));
         assert_eq!(d("2028-02-30"), None);
         assert_eq!(d("2028-09-14X"), None);
+        // Only `-`, `.` and `/` separate the parts, and the same one twice.
+        assert_eq!(d("2028x09x14"), None);
+        assert_eq!(d("2028 09 14"), None);
+        assert_eq!(d("2028-09/14"), None);
         assert_eq!(d("soon"), None);
         assert_eq!(d("二〇二八年"), None);
+    }
+
+    /// Each reader takes text up to MAX_TEXT bytes and refuses a byte more, before reading it.
+    #[test]
+    fn the_size_limit_is_exact() {
+        let whois_at_limit = format!("Domain Name: a.cn\n{}", " ".repeat(MAX_TEXT - "Domain Name: a.cn\n".len()));
+        let rdap_at_limit = format!("{{\"ldhName\":\"a.com\"}}{}", " ".repeat(MAX_TEXT - "{\"ldhName\":\"a.com\"}".len()));
+        assert_eq!((whois_at_limit.len(), rdap_at_limit.len()), (MAX_TEXT, MAX_TEXT));
+        assert_eq!(parse_whois(&whois_at_limit).map(|r| r.domain), Ok(Some("a.cn".into())));
+        assert_eq!(parse_rdap(&rdap_at_limit).map(|r| r.domain), Ok(Some("a.com".into())));
+        assert_eq!(read_text(&whois_at_limit).map(|p| p.registration.domain), Ok(Some("a.cn".into())));
+        assert_eq!(read_text(&rdap_at_limit).map(|p| p.registration.domain), Ok(Some("a.com".into())));
+        for over in [format!("{whois_at_limit} "), format!("{rdap_at_limit} ")] {
+            assert_eq!(parse_whois(&over), Err(Unreadable::TooLong(MAX_TEXT + 1)));
+            assert_eq!(parse_rdap(&over), Err(Unreadable::TooLong(MAX_TEXT + 1)));
+            assert_eq!(read_text(&over), Err(Unreadable::TooLong(MAX_TEXT + 1)));
+        }
     }
 
     #[test]

@@ -314,6 +314,84 @@ mod tests {
         }
     }
 
+    /// A registrant whose vCard says "REDACTED FOR PRIVACY" (the ICANN profile's text, without
+    /// an RFC 9537 `redacted` list) is withheld, not a holder of that name; a structured `org`
+    /// names the organisation by its first part.
+    #[test]
+    fn withheld_and_structured_registrants() {
+        let holder = |vcard: &str| {
+            let answer = format!(r#"{{"ldhName":"a.com","entities":[{{"roles":["registrant"],"vcardArray":["vcard",[{vcard}]]}}]}}"#);
+            let r = parse(&answer).expect("readable").registration;
+            (r.holder, r.holder_redacted)
+        };
+        assert_eq!(holder(r#"["fn",{},"text","REDACTED FOR PRIVACY"]"#), (None, Some(true)));
+        assert_eq!(holder(r#"["org",{},"text",["北京例子科技有限公司","技术部"]]"#), (Some("北京例子科技有限公司".into()), None));
+        assert_eq!(holder(r#"["org",{},"text",5],["fn",{},"text","Zhang San"]"#), (Some("Zhang San".into()), None));
+    }
+
+    /// RFC 9537: only a redaction of the registrant's name or organisation withholds the holder;
+    /// the registrant's phone, or another contact's name, does not.
+    #[test]
+    fn which_redactions_withhold_the_holder() {
+        let withheld = |names: &[&str]| {
+            let redacted: Vec<String> = names.iter().map(|n| format!(r#"{{"name":{{"description":"{n}"}}}}"#)).collect();
+            let answer = format!(r#"{{"ldhName":"a.com","redacted":[{}]}}"#, redacted.join(","));
+            parse(&answer).expect("readable").registration.holder_redacted
+        };
+        assert_eq!(withheld(&["Registrant Name"]), Some(true));
+        assert_eq!(withheld(&["Registrant Organization"]), Some(true));
+        assert_eq!(withheld(&["Registrant Phone", "Registrant Email", "Tech Name", "Administrative Organization"]), None);
+        let by_type = r#"{"ldhName":"a.com","redacted":[{"name":{"type":"Registrant Name"}}]}"#;
+        assert_eq!(parse(by_type).expect("readable").registration.holder_redacted, Some(true));
+    }
+
+    /// The registry's `expiration` wins; the registrar's own (`registrar expiration`) is used
+    /// only when the registry gives none.
+    #[test]
+    fn registrar_expiration_when_the_registry_gives_none() {
+        let expires = |events: &str| parse(&format!(r#"{{"ldhName":"a.com","events":[{events}]}}"#)).expect("readable").registration.expires_at;
+        let registrar = r#"{"eventAction":"registrar expiration","eventDate":"2028-09-13T07:00:00Z"}"#;
+        let registry = r#"{"eventAction":"expiration","eventDate":"2028-09-14T04:00:00Z"}"#;
+        assert_eq!(expires(registrar).as_deref(), Some("2028-09-13"));
+        assert_eq!(expires(&format!("{registrar},{registry}")).as_deref(), Some("2028-09-14"));
+        assert_eq!(expires(r#"{"eventAction":"last changed","eventDate":"2026-01-01"}"#), None);
+    }
+
+    /// `null` is an absent member (JSON writers emit it for empty fields), not a wrong type.
+    #[test]
+    fn null_members_are_absent_not_notes() {
+        let answer = r#"{"ldhName":"a.com","status":null,"events":[{"eventAction":"expiration","eventDate":null}],
+            "entities":[{"roles":["registrar"],"vcardArray":null,"publicIds":null}]}"#;
+        assert_eq!(parse(answer).expect("readable").notes, vec![]);
+        let wrong = r#"{"ldhName":"a.com","entities":[{"roles":["registrar"],"vcardArray":"vcard"}]}"#;
+        let fields: Vec<String> = parse(wrong).expect("readable").notes.into_iter().map(|n| n.field).collect();
+        assert_eq!(fields, vec!["entities[0].vcardArray"]);
+    }
+
+    /// A hostile answer with hundreds of odd fields gives the first sixteen notes, not hundreds.
+    #[test]
+    fn notes_are_capped_at_sixteen() {
+        let answer = format!(r#"{{"ldhName":"a.com","status":[{}]}}"#, vec!["1"; 300].join(","));
+        let notes = parse(&answer).expect("readable").notes;
+        assert_eq!(notes.len(), 16);
+        assert_eq!((notes[0].field.as_str(), notes[15].field.as_str()), ("status[0]", "status[15]"));
+    }
+
+    /// Entities nest a few levels (a registrant inside a reseller inside the registrar); one
+    /// deeper than MAX_ENTITY_DEPTH is not a domain answer's shape and is not read.
+    #[test]
+    fn nested_entities_are_read_to_a_depth() {
+        let nested = |levels: usize| {
+            let mut entity = r#"{"roles":["registrant"],"vcardArray":["vcard",[["fn",{},"text","Deep Holder"]]]}"#.to_owned();
+            for _ in 1..levels {
+                entity = format!(r#"{{"roles":["reseller"],"entities":[{entity}]}}"#);
+            }
+            parse(&format!(r#"{{"ldhName":"a.com","entities":[{entity}]}}"#)).expect("readable").registration.holder
+        };
+        assert_eq!(nested(MAX_ENTITY_DEPTH).as_deref(), Some("Deep Holder"));
+        assert_eq!(nested(MAX_ENTITY_DEPTH + 1), None);
+    }
+
     #[test]
     fn wrong_types_are_notes_not_failures() {
         let answer = r#"{"ldhName":"a.com","status":"active","events":[1,{"eventAction":5}],"entities":{"roles":[]}}"#;

@@ -132,6 +132,18 @@ mod tests {
         assert_eq!(find(None, Some("  ")), None);
     }
 
+    /// Every family is published with its IANA IDs (rulesInfo counts them), and each of its
+    /// IDs finds the family's answer.
+    #[test]
+    fn families_are_published_and_found() {
+        assert!(families().iter().any(|f| f.iana_ids.contains(&3941)));
+        for family in families() {
+            for id in family.iana_ids {
+                assert_eq!(find(Some(*id), None).map(|k| k.approval), Some(family.approval), "{id}");
+            }
+        }
+    }
+
     #[test]
     fn shells_by_family() {
         assert_eq!(find(Some(3941), None).map(|k| k.approval), Some(Approval::NotApproved));

@@ -215,6 +215,34 @@ mod tests {
         assert_eq!(parse("No matching record.\n").err(), Some(Unreadable::NotFound));
     }
 
+    /// Without a domain name, CNNIC's own keys (either of its date keys) tell its format.
+    #[test]
+    fn cnnic_told_by_its_keys_without_a_domain_name() {
+        for key in ["Registration Time", "Expiration Time"] {
+            let text = format!("Sponsoring Registrar: 阿里云计算有限公司（万网）\n{key}: 2027-03-17 12:48:36\n");
+            assert_eq!(parse(&text).expect("readable").registration.format, Some(Format::WhoisCnnic), "{key}");
+        }
+        let icann = "Registrar: GoDaddy.com, LLC\nCreation Date: 1997-09-15T04:00:00Z\n";
+        assert_eq!(parse(icann).expect("readable").registration.format, Some(Format::WhoisIcann));
+    }
+
+    /// Prose whose first colon is a link's (`… please visit https://icann.org/epp`), keys longer
+    /// than 64 bytes and lines that open with a colon are no fields: they neither count toward
+    /// MAX_FIELDS nor hide the fields after them. A 64-byte key is a field.
+    #[test]
+    fn what_is_no_field_uses_no_field_budget() {
+        let after = "Domain Name: a.cn\nSponsoring Registrar: x\n";
+        let long_key = "k".repeat(65);
+        for noise in ["For more information on Whois status codes, please visit https://icann.org/epp", &format!("{long_key}: v"), ": v"] {
+            let text = format!("{}{after}", format!("{noise}\n").repeat(MAX_FIELDS));
+            assert_eq!(parse(&text).map(|p| p.registration.domain), Ok(Some("a.cn".into())), "{noise}");
+        }
+        let key_64 = format!("{}: v\n", "k".repeat(64));
+        assert_eq!(fields(&key_64), vec![("k".repeat(64), "v".to_owned())]);
+        let text = format!("{}{after}", key_64.repeat(MAX_FIELDS));
+        assert_eq!(parse(&text).err(), Some(Unreadable::NotRegistration));
+    }
+
     #[test]
     fn icann_registry_then_registrar() {
         let text = "   Domain Name: EXAMPLE.COM\n   Registrar: GoDaddy.com, LLC\n   Registrar IANA ID: 146\n\
