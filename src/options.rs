@@ -89,22 +89,29 @@ pub fn system_today() -> Option<Date> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() / 86_400;
-        // Civil-from-days (Howard Hinnant's algorithm), for the proleptic Gregorian calendar.
-        let z = i64::try_from(days).ok()? + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+        date_from_unix_days(i64::try_from(days).ok()?)
     }
     #[cfg(target_arch = "wasm32")]
     {
         None
     }
+}
+
+/// The date `days` after 1970-01-01, in the proleptic Gregorian calendar (Howard Hinnant's
+/// civil-from-days: eras of 400 years, each year counted from 1 March so the leap day is last).
+/// `None` outside years 1–9999.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+fn date_from_unix_days(days: i64) -> Option<Date> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    Date::new(u16::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
 /// Options of every check. `Options::default()` is: Chinese messages, no province, no entity
@@ -156,6 +163,30 @@ mod tests {
         assert!(Date::parse_iso("20230201").is_none());
         let today = system_today().expect("a clock");
         assert!(today.year() >= 2026);
+    }
+
+    /// Every day from the epoch to 9999-12-31 is the day after the one before it, and the
+    /// calendar's edges are where they are: leap days of 2000 and 2024, none in 1900 or 2100.
+    #[test]
+    fn days_since_the_epoch() {
+        let date = |y, m, d| Date::new(y, m, d).expect("a date");
+        assert_eq!(date_from_unix_days(0), Some(date(1970, 1, 1)));
+        assert_eq!(date_from_unix_days(11_016), Some(date(2000, 2, 29)));
+        assert_eq!(date_from_unix_days(19_782), Some(date(2024, 2, 29)));
+        assert_eq!(date_from_unix_days(47_540), Some(date(2100, 2, 28)));
+        assert_eq!(date_from_unix_days(47_541), Some(date(2100, 3, 1)));
+        assert_eq!(date_from_unix_days(-25_509), Some(date(1900, 2, 28)));
+        assert_eq!(date_from_unix_days(-25_508), Some(date(1900, 3, 1)));
+        assert_eq!(date_from_unix_days(-719_162), Some(date(1, 1, 1)));
+        assert_eq!(date_from_unix_days(-719_163), None);
+        assert_eq!(date_from_unix_days(2_932_897), None);
+        assert_eq!(date_from_unix_days(i64::MAX), None);
+        let mut expected = date(1970, 1, 1);
+        for days in 1..=2_932_896 {
+            expected = expected.next_day().expect("before 10000");
+            assert_eq!(date_from_unix_days(days), Some(expected), "{days}");
+        }
+        assert_eq!(expected, date(9999, 12, 31));
     }
 
     #[test]
