@@ -335,6 +335,11 @@ fn size() {
         table.len_v6()
     );
     assert!(bytes.len() < 1 << 20);
+    // Debug output (a log line, a failed assertion) shows each table's shape, not its
+    // hundreds of kilobytes of keys.
+    let debug = format!("{table:?}");
+    assert!(debug.contains(&format!("count: {}", table.len_v4())) && debug.contains(&format!("count: {}", table.len_v6())), "{debug}");
+    assert!(debug.contains("key_bytes") && debug.len() < 2_000, "{debug}");
 }
 
 #[test]
