@@ -5,7 +5,7 @@
 //! `cargo test --test server -- --nocapture size lookup_cost` prints the table's size and
 //! the cost of one look-up.
 
-use icp_precheck::server::{bundled, bundled_bytes, MAX_INPUT_BYTES};
+use icp_precheck::server::{bundled, bundled_bytes, install, installed, MAX_INPUT_BYTES};
 use icp_precheck::{check_server, Locale, Options, Region, ServerRegions, ServerReport};
 use proptest::prelude::*;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
@@ -482,11 +482,31 @@ fn hand_made_tables() {
     assert_eq!(table.region("2401::".parse().expect("IPv6")), Region::Other);
     assert_eq!(table.region("::ffff:1.2.3.4".parse().expect("IPv6")), Region::Mainland, "mapped: the IPv4 table");
     assert_eq!(table.source().generated, "2026-01-01T00:00:00Z");
+    // A boundary is a whole address: the bytes the keys leave out are zeros put back.
+    assert_eq!(table.boundary_v4(1), Some((0x0200_0000, Region::Other)));
+    assert_eq!(table.boundary_v6(0), Some((0x2400_u128 << 112, Region::Mainland)));
+    assert_eq!(table.boundary_v6(2), None);
     let empty = encode(1, &[], 1, &[]);
     let table = ServerRegions::from_bytes(&empty).expect("an empty table is a table");
     assert_eq!(probe(&table), vec![Region::Other; 7]);
     // Equal keys are not increasing.
     assert!(ServerRegions::from_bytes(&encode(4, &[(5, 1), (5, 0)], 1, &[])).is_none());
+}
+
+/// The table the WebAssembly build's `checkServer` uses is the one the page installs: bytes
+/// that are no table change nothing; a table installed is the one answered from. (Only this
+/// test in this binary reads the installed table, and it leaves the bundled one installed.)
+#[test]
+fn installing_a_table() {
+    assert_eq!(installed().map(|t| t.len_v4()), Some(bundled().len_v4()), "natively, the bundled table until one is installed");
+    assert!(!install(b"ICPSRV1\x01 no table".to_vec()));
+    assert_eq!(installed().map(|t| t.len_v4()), Some(bundled().len_v4()));
+    let mainland = region_byte(Region::Mainland);
+    assert!(install(encode(4, &[(0x0800_0000, mainland)], 1, &[])));
+    let table = installed().expect("installed");
+    assert_eq!((table.len_v4(), table.region("8.8.8.8".parse().expect("IPv4"))), (1, Region::Mainland));
+    assert!(install(bundled_bytes().to_vec()));
+    assert_eq!(installed().map(|t| t.region("8.8.8.8".parse().expect("IPv4"))), Some(Region::Other));
 }
 
 /// The reference model: the region of the last boundary at or below `address`.
