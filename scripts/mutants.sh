@@ -134,8 +134,12 @@ case $mode in
     done
     # The configuration's examine_globs would be added to these: the rest of it is kept.
     grep -v '^examine_globs' .cargo/mutants.toml > "$out/files.toml"
+    # `-- --in-place` (mutate this tree and build in its target/, so that runs after the first
+    # build incrementally: use a worktree of its own) runs one mutant at a time.
+    jobs=(--jobs "${MUTANTS_JOBS:-2}")
+    case " ${extra[*]} " in *" --in-place "*) jobs=() ;; esac
     status=0
-    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle --jobs "${MUTANTS_JOBS:-2}" "${extra[@]}" || status=$?
+    cargo mutants --config "$out/files.toml" "${globs[@]}" --output "$out/files-$name" --no-shuffle "${jobs[@]}" "${extra[@]}" || status=$?
     if [ "$status" -ne 0 ] && [ "$status" -ne 2 ] && [ "$status" -ne 3 ]; then echo "[mutants] cargo mutants failed ($status)" >&2; exit "$status"; fi
     what="files ${globs[*]//--file/}"
     # Only a run of every mutant of its files replaces earlier records of them (summary).
