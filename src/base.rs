@@ -136,3 +136,20 @@ macro_rules! params {
     };
 }
 pub(crate) use params;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A locale's tag is the BCP 47 tag it is written as (the command line's `locale` field
+    /// and `Intl` take it), and reads back as the same locale.
+    #[test]
+    fn locale_tags_read_back() {
+        assert_eq!((Locale::ZhCn.tag(), Locale::En.tag()), ("zh-CN", "en"));
+        for locale in [Locale::ZhCn, Locale::En] {
+            assert_eq!(Locale::parse(locale.tag()), Some(locale));
+        }
+        assert_eq!(Locale::parse(" ZH_hant "), Some(Locale::ZhCn));
+        assert_eq!(Locale::parse("eng"), None);
+    }
+}
