@@ -118,3 +118,21 @@ impl Issues {
 }
 
 pub(crate) use crate::base::params;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::params;
+
+    /// An issue without parameters has no `params` member, as the WebAssembly build's report
+    /// objects have none (docs/api.md); one with parameters has them as an object, in order.
+    #[test]
+    fn params_are_left_out_when_there_are_none() {
+        let issue = |params: Params| Issue { code: "domain.empty", path: String::new(), severity: Severity::Error, message: String::new(), params };
+        let bare = serde_json::to_value(issue(params![])).expect("JSON");
+        assert_eq!(bare.get("params"), None, "{bare}");
+        assert!(params![].is_empty() && !params!["tld" => "io"].is_empty());
+        let with = serde_json::to_string(&issue(params!["tld" => "io", "found" => 2usize])).expect("JSON");
+        assert!(with.ends_with(r#""params":{"tld":"io","found":2}}"#), "{with}");
+    }
+}
