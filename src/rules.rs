@@ -286,6 +286,18 @@ mod tests {
         }
     }
 
+    /// A certificate type is named in messages by its first Chinese name, which parses back to
+    /// it, as its API key does.
+    #[test]
+    fn certificate_type_names() {
+        assert_eq!(CertificateTypeInfo::parse("resident_id").map(CertificateTypeInfo::name_zh), Some("居民身份证"));
+        for info in &CERTIFICATE_TYPES {
+            assert!(!info.name_zh().is_empty(), "{}", info.key);
+            assert_eq!(CertificateTypeInfo::parse(info.name_zh()).map(|t| t.key), Some(info.key));
+            assert_eq!(CertificateTypeInfo::parse(&format!(" {} ", info.key.to_uppercase())).map(|t| t.key), Some(info.key));
+        }
+    }
+
     #[test]
     fn generated_lists_are_sorted_for_binary_search() {
         assert!(NATIONAL_TLDS.windows(2).all(|w| w[0] < w[1]));
