@@ -277,8 +277,13 @@ mod tests {
 
     #[test]
     fn entity_type_info_matches_its_variant() {
+        assert_eq!(EntityType::parse("public_institution").map(|t| (t.name(Locale::ZhCn), t.name(Locale::En))), Some(("事业单位", "public institution")));
         for info in &ENTITY_TYPES {
             assert_eq!(info.entity_type.info().key, info.key);
+            // Messages name the type by its first Chinese name, or its English one.
+            assert_eq!(info.entity_type.name(Locale::ZhCn), info.entity_type.name_zh());
+            assert_eq!(EntityType::parse(info.entity_type.name_zh()), Some(info.entity_type));
+            assert!(!info.entity_type.name(Locale::En).is_empty(), "{}", info.key);
             assert_eq!(EntityType::parse(info.key), Some(info.entity_type));
             for name in info.names {
                 assert_eq!(EntityType::parse(name), Some(info.entity_type), "{name}");
