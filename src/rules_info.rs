@@ -114,3 +114,23 @@ pub fn rules_info() -> RulesInfo {
         message_count: crate::catalogue::entries().len(),
     }
 }
+
+#[cfg(all(test, feature = "forms"))]
+mod tests {
+    use super::*;
+    use crate::registration::registrars::{families, registrars};
+
+    /// The registrar count is every registrar domain verification knows, each once: every row
+    /// of the table, with an IANA ID or not, and every accredited shell of a family.
+    #[test]
+    fn registrar_count_counts_each_registrar_once() {
+        let mut ids: Vec<u32> = registrars().iter().filter_map(|r| r.iana_id).chain(families().iter().flat_map(|f| f.iana_ids.iter().copied())).collect();
+        let without_id = registrars().iter().filter(|r| r.iana_id.is_none()).count();
+        let listed = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), listed, "an IANA ID is in two places");
+        assert!(!families().is_empty());
+        assert_eq!(rules_info().registrar_count, ids.len() + without_id);
+    }
+}
