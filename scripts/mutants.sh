@@ -181,8 +181,9 @@ for path in sorted(glob.glob("mutants/shards/*.tsv")):
             rows.append((outcome, name, record))
 # A `files` run tested those files whole: it replaces what runs recorded before it of them
 # (runs of an earlier commit, or of the same commit named earlier), whose line numbers may
-# have moved since. A mutant recorded twice otherwise counts once, as the last file (in name
-# order) has it.
+# have moved since. A mutant recorded twice otherwise counts once, as the latest record has
+# it (a re-run of survivors after the tests that kill them: of a later commit, or of the same
+# commit named later).
 @functools.lru_cache(maxsize=None)
 def is_ancestor(old, new):
     return subprocess.run(["git", "merge-base", "--is-ancestor", old, new], capture_output=True).returncode == 0
@@ -194,8 +195,10 @@ def before(record, r):
 def superseded(name, record):
     source = name.split(":", 1)[0]
     return any(r != record and before(record, r) and any(fnmatch.fnmatch(source, g) for g in globs) for globs, r in whole)
-rows = [(o, n) for o, n, r in rows if not superseded(n, r)]
-rows = list({name: (outcome, name) for outcome, name in rows}.values())
+records = sorted({r for _, _, r in rows}, key=functools.cmp_to_key(lambda a, b: 0 if a == b else (-1 if before(a, b) else 1)))
+order = {r: i for i, r in enumerate(records)}
+rows = sorted(((o, n, r) for o, n, r in rows if not superseded(n, r)), key=lambda row: order[row[2]])
+rows = list({name: (outcome, name) for outcome, name, _ in rows}.values())
 equivalent = {}
 if os.path.exists("mutants/equivalent.txt"):
     for line in open("mutants/equivalent.txt", encoding="utf-8"):
